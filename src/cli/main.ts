@@ -1,0 +1,164 @@
+/**
+ * `ipb`: the headless evaluator. Reads the canonical inputs, evaluates a company against its industry
+ * and writes the evaluation workbook (.xlsx) and, on request, the JSON of ../shared/spec/inputs.md.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { basename, dirname, join } from 'path';
+import { formatIssue, type InputIssue } from '../core/issues';
+import { evaluateCompany, evaluateUniverse, loadInputs } from '../core/pipeline';
+import type { FormulaMode } from '../core/workbook/model';
+import { one, parseArgs, UsageError } from './args';
+import { writeXlsx } from './renderXlsx';
+
+export const HELP = `ipb — IPB for Excel, headless evaluator
+
+Usage:
+  ipb evaluate --financials FILE --market FILE --company NAME --out BOOK.xlsx [options]
+  ipb evaluate --financials FILE --market FILE --all --out-dir DIR [options]
+  ipb companies --financials FILE
+  ipb --help
+
+Evaluates a company against its industry with the three-block IPB method (JP 2003-396346) and writes the
+evaluation workbook: Evaluation (the company page), Industry (every company of the industry, industry
+averages and star-rank distributions) and Inputs. Every number is a live formula over Inputs.
+
+Options:
+  --financials FILE     financials.csv (one row per company and fiscal year)
+  --market FILE         market.csv (one row per fiscal year; rates as fractions)
+  --company NAME        the company to evaluate (repeat for several; with several, use --out-dir)
+  --all                 evaluate every company of the file (with --out-dir)
+  --out FILE            the workbook to write (.xlsx)
+  --out-dir DIR         with several companies: DIR/<company>.xlsx and DIR/<company>.json
+  --json FILE           also write the evaluation as JSON (numbers unrounded, null = no value)
+  --formulas MODE       portable (default): native Excel formulas, work in any spreadsheet;
+                        ipb: =IPB.* custom functions, for use with the IPB add-in loaded
+  --money-unit N        currency base units per money unit of financials.csv (default 1000000 = JPY million)
+  --money-label TEXT    how money is labelled on the sheet (default "JPY million")
+  --quiet               print errors only
+
+Exit codes: 0 written; 1 usage error; 2 the inputs have errors (each is printed with file, row and column).
+`;
+
+const VALUED = ['financials', 'market', 'company', 'out', 'out-dir', 'json', 'formulas', 'money-unit', 'money-label'];
+const FLAGS = ['help', 'all', 'quiet'];
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}
+
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\s]+/g, '_');
+}
+
+function printIssues(issues: readonly InputIssue[], quiet: boolean, err: (s: string) => void): void {
+  for (const i of issues) if (!quiet || i.severity === 'error') err(formatIssue(i));
+}
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const consoleIo: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+
+export async function main(argv: readonly string[], io: Io = consoleIo): Promise<number> {
+  try {
+    const args = parseArgs(argv, VALUED, FLAGS);
+    if (args.flags.has('help') || args.command === undefined || args.command === 'help') {
+      io.out(HELP);
+      return args.command === undefined && !args.flags.has('help') ? 1 : 0;
+    }
+    if (args.command === 'companies') return listCompanies(args, io);
+    if (args.command !== 'evaluate') throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
+    return await evaluate(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`ipb: ${e.message}\nRun "ipb --help" for usage.`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function listCompanies(args: ReturnType<typeof parseArgs>, io: Io): number {
+  const file = one(args, 'financials', true);
+  const loaded = loadInputs({
+    financials: { name: basename(file), text: readText(file) },
+    market: { name: '(none)', text: 'fiscal_year\n' },
+  });
+  printIssues(loaded.issues.filter((i) => i.file !== '(none)'), true, io.err);
+  if (!loaded.universe) return 2;
+  for (const c of loaded.universe.companies.values()) {
+    io.out(`${c.name}\t${c.industry}\tFY${c.years[0]}–FY${c.years[c.years.length - 1]}`);
+  }
+  return 0;
+}
+
+async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
+  const finFile = one(args, 'financials', true);
+  const mktFile = one(args, 'market', true);
+  const mode = (one(args, 'formulas') ?? 'portable') as FormulaMode;
+  if (mode !== 'portable' && mode !== 'ipb') throw new UsageError('--formulas must be portable or ipb');
+  const unitText = one(args, 'money-unit');
+  const moneyUnit = unitText === undefined ? undefined : Number(unitText);
+  if (moneyUnit !== undefined && !(Number.isFinite(moneyUnit) && moneyUnit > 0)) throw new UsageError('--money-unit must be a positive number');
+  const moneyLabel = one(args, 'money-label') ?? 'JPY million';
+  const quiet = args.flags.has('quiet');
+  const companiesAsked = args.options.get('company') ?? [];
+  const all = args.flags.has('all');
+  const outFile = one(args, 'out');
+  const outDir = one(args, 'out-dir');
+  const jsonFile = one(args, 'json');
+  if (!all && companiesAsked.length === 0) throw new UsageError('--company (or --all) is required');
+  const several = all || companiesAsked.length > 1;
+  if (several && !outDir) throw new UsageError('with several companies, use --out-dir');
+  if (!several && !outFile) throw new UsageError('--out is required');
+
+  const files = { financials: basename(finFile), market: basename(mktFile) };
+  const loaded = loadInputs({
+    financials: { name: files.financials, text: readText(finFile) },
+    market: { name: files.market, text: readText(mktFile) },
+    moneyUnit,
+  });
+  printIssues(loaded.issues, quiet, io.err);
+  if (!loaded.universe) {
+    io.err(`ipb: the inputs have errors (listed above); nothing was written.`);
+    return 2;
+  }
+  const universe = loaded.universe;
+  const names = all ? [...universe.companies.keys()] : companiesAsked;
+  const unknown = names.filter((n) => !universe.companies.has(n));
+  if (unknown.length) {
+    io.err(`ipb: not in ${files.financials}: ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Run "ipb companies --financials ${finFile}" to list them.`);
+    return 2;
+  }
+  const results = evaluateUniverse(universe);
+  const warned = new Set<string>();
+  for (const name of names) {
+    const ev = evaluateCompany(results, name, { mode, moneyLabel, files });
+    printIssues(ev.warnings.filter((w) => !warned.has(formatIssue(w))), quiet, io.err);
+    ev.warnings.forEach((w) => warned.add(formatIssue(w)));
+    const xlsx = several ? join(outDir ?? '.', `${safeFileName(name)}.xlsx`) : (outFile as string);
+    const json = several ? join(outDir ?? '.', `${safeFileName(name)}.json`) : jsonFile;
+    mkdirSync(dirname(xlsx), { recursive: true });
+    await writeXlsx(ev.workbook.model, xlsx);
+    if (json) {
+      mkdirSync(dirname(json), { recursive: true });
+      writeFileSync(json, `${JSON.stringify(ev.json, null, 2)}\n`);
+    }
+    const values = Object.values(ev.json.indicators).flatMap((m) => Object.values(m));
+    const computed = values.filter((v) => v !== null).length;
+    if (!quiet) {
+      io.out(
+        `${name} (${ev.json.industry}, ${ev.json.parameters.peers instanceof Array ? ev.json.parameters.peers.length : 0} companies in the industry), ` +
+          `FY${ev.json.parameters.fiscal_years instanceof Array ? `${ev.json.parameters.fiscal_years[0]}–FY${ev.json.parameters.fiscal_years[ev.json.parameters.fiscal_years.length - 1]}` : ''}: ` +
+          `${computed} of ${values.length} indicator values computed → ${xlsx}${json ? ` and ${json}` : ''}`,
+      );
+    }
+  }
+  return 0;
+}
