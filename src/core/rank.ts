@@ -69,7 +69,9 @@ export function starRank(value: Value, dist: Distribution): Star | NoValue {
   if (isNoValue(value)) return value;
   if (isNoValue(dist.mean)) return dist.mean;
   if (isNoValue(dist.sd)) return dist.sd;
-  if (dist.mean <= 0 && value <= 0) return '☆☆☆';
+  // The excess indicators' industry mean is 0 by construction; comparing it with 0 exactly would let
+  // rounding noise decide the rule. A mean within SD × tolerance of 0 counts as 0.
+  if (dist.mean <= dist.sd * STAR_TOLERANCE && value <= 0) return '☆☆☆';
   if (dist.sd === 0) return noValue('#DIV/0!', 'every company of the industry has the same value (SD = 0)');
   const z = (value - dist.mean) / dist.sd;
   if (z < STAR_CUTS[0] - STAR_TOLERANCE) return '☆☆☆';

@@ -52,7 +52,7 @@ export function starFormula(mean: string, peers: string, industryMean: string, i
   const z = `(${mean}-${industryMean})/${industrySd}`;
   const [c0, c1, c2] = STAR_CUTS.map((c) => numberLiteral(c - STAR_TOLERANCE));
   return (
-    `IF(AND(${industryMean}<=0,${mean}<=0),${quote(STARS[0])},` +
+    `IF(AND(${industryMean}<=${industrySd}*${numberLiteral(STAR_TOLERANCE)},${mean}<=0),${quote(STARS[0])},` +
     `IF(${z}<${c0},${quote(STARS[0])},IF(${z}<${c1},${quote(STARS[1])},IF(${z}<${c2},${quote(STARS[2])},${quote(STARS[3])}))))`
   );
 }
