@@ -64,7 +64,7 @@ async function devServerTransport() {
     return { type: 'https', options: await devCerts.getHttpsServerOptions() };
   } catch (err) {
     console.warn(
-      `[ipb] office-addin-dev-certs could not verify the certificates (${err && err.message}); ` +
+      `[ipb] office-addin-dev-certs could not verify or install the certificates (${err && err.message}); ` +
         'using the certificate files as they are.',
     );
     return {

@@ -13,7 +13,7 @@
  * and personnel cost are sticky (they move by only part of the sales change), cost of sales is the residual so
  * that operating income = sales − cost of sales − SG&A exactly. Depreciable PPE rolls forward with capex and
  * depreciation; liabilities follow sales; equity accumulates earnings after tax and dividends; total assets are
- * the sum of the liability side. The market cap is equity × PBR, where PBR follows a TOPIX-like index to the
+ * the sum of the liability side (liabilities + equity + non-controlling interests). The market cap is equity × PBR, where PBR follows a TOPIX-like index to the
  * power beta. Designed cases (loss years, PBR outliers, missing cells, short histories) are listed in COMPANIES.
  */
 import * as fs from 'fs';
@@ -61,11 +61,6 @@ class Draw {
 
   uniform([min, max]: Range): number {
     return min + (max - min) * this.next();
-  }
-
-  /** Log-uniform: for scale-like quantities (share prices) where every order of magnitude is equally likely. */
-  logUniform([min, max]: Range): number {
-    return Math.exp(this.uniform([Math.log(min), Math.log(max)]));
   }
 
   /** Normal by Box–Muller (one value per call; 1 − u keeps the logarithm finite). */
@@ -145,7 +140,7 @@ const EQUITY_INDEX: Readonly<Record<string, number>> = {
 };
 
 /** Yearly growth of the market's book value, so that PBR (not the price) follows the index net of it. */
-const MARKET_BOOK_GROWTH = 0.045;
+const MARKET_BOOK_GROWTH = 0.06;
 
 function equityIndex(fyEnd: string): number {
   const level = EQUITY_INDEX[fyEnd];
@@ -161,7 +156,7 @@ type IndustryCode = 'electrical' | 'pharma' | 'automotive' | 'chemicals';
 
 interface IndustryProfile {
   readonly margin: Range; // operating income / sales in a normal year
-  readonly rndShare: Range; // R&D / sales; also clamped every year, so the band always holds
+  readonly rndShare: Range; // R&D / sales; every year is kept inside it (see reflect)
   readonly otherSgaShare: Range; // SG&A other than R&D / sales
   readonly depShare: Range; // depreciation / sales
   readonly personnelShare: Range; // personnel cost (SG&A + manufacturing labour) / sales
@@ -173,6 +168,7 @@ interface IndustryProfile {
   readonly debtShare: Range; // interest-bearing debt / liabilities
   readonly royaltyShare: Range; // royalty income / sales, for companies that license out
   readonly royaltyOdds: number; // share of the industry's companies with royalty income
+  readonly payout: Range; // dividends / net income
   readonly pbr: Range;
   readonly beta: Range;
   readonly growth: Readonly<Record<number, number>>; // industry sales growth by fiscal year
@@ -194,6 +190,7 @@ const INDUSTRIES: Readonly<Record<IndustryCode, IndustryProfile>> = {
     debtShare: [0.25, 0.45],
     royaltyShare: [0.002, 0.012],
     royaltyOdds: 0.7,
+    payout: [0.25, 0.4],
     pbr: [1.0, 2.4],
     beta: [0.9, 1.4],
     growth: { 2017: 0.06, 2018: 0.01, 2019: -0.04, 2020: -0.05, 2021: 0.09, 2022: 0.06, 2023: 0.02 },
@@ -213,6 +210,7 @@ const INDUSTRIES: Readonly<Record<IndustryCode, IndustryProfile>> = {
     debtShare: [0.1, 0.3],
     royaltyShare: [0.005, 0.04],
     royaltyOdds: 0.8,
+    payout: [0.45, 0.7], // Japanese drug makers pay out heavily
     pbr: [1.4, 3.2],
     beta: [0.6, 0.95],
     growth: { 2017: 0.03, 2018: 0.02, 2019: 0.02, 2020: -0.01, 2021: 0.05, 2022: 0.06, 2023: 0.04 },
@@ -222,7 +220,7 @@ const INDUSTRIES: Readonly<Record<IndustryCode, IndustryProfile>> = {
     margin: [0.03, 0.08],
     rndShare: [0.03, 0.05],
     otherSgaShare: [0.07, 0.1],
-    depShare: [0.04, 0.06],
+    depShare: [0.04, 0.055],
     personnelShare: [0.09, 0.13],
     costPerHead: [5.5, 7.5],
     ppeToSales: [0.28, 0.4],
@@ -232,7 +230,8 @@ const INDUSTRIES: Readonly<Record<IndustryCode, IndustryProfile>> = {
     debtShare: [0.35, 0.55],
     royaltyShare: [0.001, 0.005],
     royaltyOdds: 0.4,
-    pbr: [0.55, 1.1],
+    payout: [0.25, 0.35],
+    pbr: [0.6, 1.2],
     beta: [0.95, 1.45],
     growth: { 2017: 0.06, 2018: 0.02, 2019: -0.05, 2020: -0.12, 2021: 0.12, 2022: 0.15, 2023: 0.1 },
     marginShock: { 2019: -0.015, 2020: -0.025, 2021: 0.01, 2022: -0.005, 2023: 0.015 },
@@ -241,7 +240,7 @@ const INDUSTRIES: Readonly<Record<IndustryCode, IndustryProfile>> = {
     margin: [0.05, 0.1],
     rndShare: [0.02, 0.05],
     otherSgaShare: [0.11, 0.15],
-    depShare: [0.045, 0.06],
+    depShare: [0.042, 0.056],
     personnelShare: [0.09, 0.13],
     costPerHead: [6.5, 8.5],
     ppeToSales: [0.35, 0.5],
@@ -251,6 +250,7 @@ const INDUSTRIES: Readonly<Record<IndustryCode, IndustryProfile>> = {
     debtShare: [0.3, 0.5],
     royaltyShare: [0.002, 0.01],
     royaltyOdds: 0.5,
+    payout: [0.3, 0.45],
     pbr: [0.7, 1.6],
     beta: [0.85, 1.3],
     growth: { 2017: 0.08, 2018: 0.03, 2019: -0.06, 2020: -0.07, 2021: 0.18, 2022: 0.08, 2023: -0.04 },
@@ -266,6 +266,7 @@ interface Traits {
   readonly depShare: number;
   readonly personnelShare: number;
   readonly costPerHead: number;
+  readonly minHeadcount: number; // the universe's companies have more than 1,000 employees
   readonly welfareShare: number; // welfare cost / personnel cost
   readonly taxesShare: number; // taxes and dues / sales
   readonly ppeToSales: number;
@@ -284,7 +285,7 @@ interface Traits {
   readonly pbr: number;
   readonly beta: number;
   readonly drift: number; // company growth over or under its industry
-  readonly sharePrice: number; // share price at the start, yen: sets the number of shares
+  readonly sharesPosition: number; // 0–1: where the share count lies in its plausible range (log scale)
 }
 
 interface YearEvent {
@@ -334,7 +335,15 @@ const COMPANIES: readonly CompanySpec[] = [
     name: 'Kitano Electric',
     industry: 'electrical',
     sales: 1_180_000,
-    tweak: { margin: 0.058, rndShare: 0.077, royaltyShare: 0.009, royaltyFrom: FIRST_FY, pbr: 1.35, beta: 1.12 },
+    tweak: {
+      margin: 0.058,
+      rndShare: 0.073,
+      royaltyShare: 0.009,
+      royaltyFrom: FIRST_FY,
+      pbr: 1.35,
+      beta: 1.12,
+      sharesPosition: 0.25,
+    },
     events: { 2020: { margin: -0.031 } },
   },
   { name: 'Sakuragi Electric Works', industry: 'electrical', sales: 2_350_000, tweak: { margin: 0.045 } },
@@ -350,7 +359,7 @@ const COMPANIES: readonly CompanySpec[] = [
     name: 'Hoshino Semiconductor',
     industry: 'electrical',
     sales: 310_000,
-    tweak: { margin: 0.14, rndShare: 0.075, pbr: 3.2, beta: 1.45, sharePrice: 9000 },
+    tweak: { margin: 0.14, rndShare: 0.075, pbr: 3.2, beta: 1.45, sharesPosition: 0.05 },
     events: { 2021: { split: 3 } },
   },
   { name: 'Aoyama Electronics', industry: 'electrical', sales: 160_000 },
@@ -393,8 +402,17 @@ const COMPANIES: readonly CompanySpec[] = [
     name: 'Tsukumo Biosciences',
     industry: 'pharma',
     sales: 60_000,
-    tweak: { margin: -0.07, rndShare: 0.2, personnelShare: 0.17, equityRatio: 0.45, payout: 0, pbr: 4, beta: 0.9 },
-    events: { 2019: { issue: 0.08 }, 2020: { pbr: 12.5 }, 2021: { pbr: 23.8 }, 2022: { pbr: 9.6 } },
+    tweak: {
+      margin: -0.07,
+      rndShare: 0.19,
+      personnelShare: 0.17,
+      assetsToSales: 1.3,
+      equityRatio: 0.35,
+      payout: 0,
+      pbr: 3.2,
+      beta: 0.9,
+    },
+    events: { 2019: { issue: 0.12 }, 2020: { pbr: 12.5 }, 2021: { pbr: 23.8 }, 2022: { pbr: 9.6 } },
   },
   { name: 'Kamogawa Pharmaceutical', industry: 'pharma', sales: 960_000 },
   { name: 'Oshima Shinyaku', industry: 'pharma', sales: 130_000 },
@@ -426,7 +444,7 @@ const COMPANIES: readonly CompanySpec[] = [
   { name: 'Uraga Pharmaceutical Industries', industry: 'pharma', sales: 175_000, tweak: { royaltyShare: 0 } },
 
   // --- automotive -------------------------------------------------------------------------------------------
-  { name: 'Tomoe Motor', industry: 'automotive', sales: 4_600_000, tweak: { margin: 0.07 } },
+  { name: 'Tomoe Motor', industry: 'automotive', sales: 4_300_000, tweak: { margin: 0.07, pbr: 1.0, beta: 1.0 } },
   { name: 'Kazahaya Motors', industry: 'automotive', sales: 2_900_000 },
   {
     // Thin margins and two loss years (FY2019 and FY2020).
@@ -520,14 +538,32 @@ const COMPANIES: readonly CompanySpec[] = [
   },
 ];
 
+/** The middle 80% of a range: starting values drawn there leave room for yearly noise inside the band. */
+function innerBand([min, max]: Range): Range {
+  const margin = 0.1 * (max - min);
+  return [min + margin, max - margin];
+}
+
+/**
+ * Keeps a value inside [min, max] without piling values up on the bound: a value beyond it is reflected back
+ * inside by its excess (capped at 30% of the range).
+ */
+function reflect(value: number, min: number, max: number): number {
+  const room = 0.3 * (max - min);
+  if (value > max) return max - Math.min(value - max, room);
+  if (value < min) return min + Math.min(min - value, room);
+  return value;
+}
+
 function drawTraits(industry: IndustryProfile, draw: Draw): Traits {
   return {
     margin: draw.uniform(industry.margin),
-    rndShare: draw.uniform(industry.rndShare),
+    rndShare: draw.uniform(innerBand(industry.rndShare)),
     otherSgaShare: draw.uniform(industry.otherSgaShare),
     depShare: draw.uniform(industry.depShare),
     personnelShare: draw.uniform(industry.personnelShare),
     costPerHead: draw.uniform(industry.costPerHead),
+    minHeadcount: draw.uniform([1150, 1700]),
     welfareShare: draw.uniform([0.1, 0.16]),
     taxesShare: draw.uniform([0.003, 0.007]),
     ppeToSales: draw.uniform(industry.ppeToSales),
@@ -542,11 +578,11 @@ function drawTraits(industry: IndustryProfile, draw: Draw): Traits {
     debtRate: draw.uniform([0.004, 0.012]),
     royaltyShare: draw.chance(industry.royaltyOdds) ? draw.uniform(industry.royaltyShare) : 0,
     royaltyFrom: FIRST_FY,
-    payout: draw.uniform([0.25, 0.4]),
+    payout: draw.uniform(industry.payout),
     pbr: draw.uniform(industry.pbr),
     beta: draw.uniform(industry.beta),
     drift: draw.normal(0, 0.015),
-    sharePrice: draw.logUniform([400, 6000]),
+    sharesPosition: draw.uniform([0, 1]),
   };
 }
 
@@ -613,18 +649,16 @@ function openingState(spec: CompanySpec, traits: Traits, firstFy: number): State
   const liabilities = totalAssets - equity - nci;
   const ppe = traits.ppeToSales * sales;
   const marketCap = traits.pbr * equity;
-  // The number of shares is what gives the drawn share price; listed Japanese companies have 100 million to 2
-  // billion shares in this universe.
-  const shares = Math.round(clamp((marketCap * 1e6) / traits.sharePrice, 1.05e8, 1.9e9));
+  const shares = initialShares(marketCap, traits.sharesPosition);
   const netIncome = traits.margin * sales * 0.7;
   return {
     sales,
     rnd: traits.rndShare * sales,
     otherSga: traits.otherSgaShare * sales,
     personnel: traits.personnelShare * sales,
-    // Small companies get a lower consolidated cost per head (more staff abroad) so that every company has at
-    // least ~1,200 employees.
-    costPerHead: Math.min(traits.costPerHead, (traits.personnelShare * sales) / 1200),
+    // Small companies get a lower consolidated cost per head (more staff abroad) so that every company has more
+    // than 1,000 employees.
+    costPerHead: Math.min(traits.costPerHead, (traits.personnelShare * sales) / traits.minHeadcount),
     royalty: traits.royaltyFrom <= firstFy ? traits.royaltyShare * sales : 0,
     ppeDepreciable: ppe * (1 - traits.landShare),
     land: ppe * traits.landShare,
@@ -641,6 +675,17 @@ function openingState(spec: CompanySpec, traits: Traits, firstFy: number): State
     marginNoise: 0,
     pbrNoise: 0,
   };
+}
+
+/**
+ * Shares outstanding at the start: between 105 million and 1.9 billion (the universe's listed companies), and such
+ * that the share price lies between ¥250 and ¥12,000; `position` picks a point of that range on a log scale.
+ */
+function initialShares(marketCap: number, position: number): number {
+  const marketCapYen = marketCap * 1e6;
+  const fewest = Math.max(1.05e8, marketCapYen / 12_000);
+  const most = Math.max(fewest, Math.min(1.9e9, marketCapYen / 250));
+  return Math.round(Math.exp(Math.log(fewest) + position * (Math.log(most) - Math.log(fewest))));
 }
 
 interface YearContext {
@@ -661,41 +706,94 @@ function salesGrowth(ctx: YearContext): number {
   return (ctx.industry.growth[ctx.fy] ?? 0) + ctx.traits.drift + ctx.draw.normal(0, 0.03);
 }
 
-/** Simulates one year from the previous year-end state: returns the new state and the row's values. */
-function simulateYear(ctx: YearContext, prev: State): { state: State; values: Record<FinField, number> } {
-  const { traits, industry, draw, fy, event } = ctx;
-  const g = salesGrowth(ctx);
-  const sales = prev.sales * (1 + g);
+/** The year's income statement and labour figures, JPY million unrounded. */
+interface IncomeYear {
+  readonly growth: number;
+  readonly sales: number;
+  readonly marginNoise: number;
+  readonly operatingIncome: number;
+  readonly rnd: number;
+  readonly otherSga: number;
+  readonly personnel: number;
+  readonly costPerHead: number;
+  readonly welfare: number;
+  readonly taxesDues: number;
+  readonly royalty: number;
+}
 
-  // Income statement. R&D and other SG&A are sticky (budgets move by part of the sales change), so a sales drop
-  // raises their shares; cost of sales is the residual that makes operating income = sales − cost − SG&A.
+/**
+ * Income statement. R&D and other SG&A are sticky (budgets move by part of the sales change), so a sales drop
+ * raises their shares; cost of sales is left as the residual (see toRow). Personnel cost is sticky too; the cost
+ * per head rises with wages, so headcount follows.
+ */
+function incomeYear(ctx: YearContext, prev: State): IncomeYear {
+  const { traits, industry, draw, fy, event } = ctx;
+  const growth = salesGrowth(ctx);
+  const sales = prev.sales * (1 + growth);
   const marginNoise = 0.5 * prev.marginNoise + draw.normal(0, 0.008);
   const operatingIncome = operatingMargin(traits, industry, fy, marginNoise, event) * sales;
   const [rndMin, rndMax] = industry.rndShare;
-  const rnd = clamp(prev.rnd * (1 + 0.4 * g + 0.02 + draw.normal(0, 0.02)), rndMin * sales, rndMax * sales);
-  const otherSgaRaw = prev.otherSga * (1 + 0.6 * g + 0.01 + draw.normal(0, 0.015));
-  const otherSga = clamp(otherSgaRaw, 0.85 * traits.otherSgaShare * sales, 1.15 * traits.otherSgaShare * sales);
+  const rndRaw = prev.rnd * (1 + 0.4 * growth + 0.015 + draw.normal(0, 0.02));
+  const otherSgaRaw = prev.otherSga * (1 + 0.6 * growth + 0.01 + draw.normal(0, 0.015));
+  const usualOtherSga = traits.otherSgaShare * sales;
+  const personnel = prev.personnel * (1 + 0.5 * growth + 0.015 + draw.normal(0, 0.01));
+  return {
+    growth,
+    sales,
+    marginNoise,
+    operatingIncome,
+    rnd: reflect(rndRaw, rndMin * sales, rndMax * sales),
+    otherSga: reflect(otherSgaRaw, 0.85 * usualOtherSga, 1.15 * usualOtherSga),
+    personnel,
+    costPerHead: prev.costPerHead * (1 + 0.012 + draw.normal(0, 0.008)),
+    welfare: personnel * traits.welfareShare * (1 + draw.normal(0, 0.03)),
+    taxesDues: traits.taxesShare * sales * (1 + draw.normal(0, 0.05)),
+    royalty: nextRoyalty(traits, fy, prev, sales, draw),
+  };
+}
 
-  // Labour: personnel cost is sticky too; the cost per head rises with wages, so headcount follows.
-  const personnel = prev.personnel * (1 + 0.5 * g + 0.015 + draw.normal(0, 0.01));
-  const costPerHead = prev.costPerHead * (1 + 0.012 + draw.normal(0, 0.008));
-  const welfare = personnel * traits.welfareShare * (1 + draw.normal(0, 0.03));
-  const taxesDues = traits.taxesShare * sales * (1 + draw.normal(0, 0.05));
-  const royalty = nextRoyalty(traits, fy, prev, sales, draw);
-
-  // Fixed assets: depreciation follows the opening asset base; capex runs above it in normal years, is cut when
-  // sales fall, and leans toward the company's usual asset intensity (PPE / sales), so the asset base neither
-  // balloons nor withers over eight years. Land is held, with small purchases and revaluations.
+/**
+ * Fixed assets: depreciation follows the opening asset base; capex runs above it in normal years, is cut when
+ * sales fall, and leans toward the company's usual asset intensity (PPE / sales), so the asset base neither
+ * balloons nor withers over eight years. Land is held, with small purchases and revaluations.
+ */
+function fixedAssetYear(ctx: YearContext, prev: State, income: IncomeYear) {
+  const { traits, draw } = ctx;
   const depreciation = ctx.depRate * prev.ppeDepreciable * (1 + draw.normal(0, 0.02));
-  const usualPpeDepreciable = traits.ppeToSales * (1 - traits.landShare) * sales;
+  const usualPpeDepreciable = traits.ppeToSales * (1 - traits.landShare) * income.sales;
   const intensityPull = clamp(usualPpeDepreciable / prev.ppeDepreciable, 0.8, 1.25) ** 2;
-  const capexCut = g < 0 ? 0.85 : 1;
+  const capexCut = income.growth < 0 ? 0.85 : 1;
   const capex = depreciation * traits.capexToDep * intensityPull * capexCut * (1 + draw.normal(0, 0.1));
-  const ppeDepreciable = prev.ppeDepreciable + capex - depreciation;
-  const land = prev.land * (1 + draw.normal(0.005, 0.01));
+  return {
+    depreciation,
+    ppeDepreciable: prev.ppeDepreciable + capex - depreciation,
+    land: prev.land * (1 + draw.normal(0.005, 0.01)),
+  };
+}
 
-  // Liabilities follow sales; half of an operating loss is funded by new borrowing.
-  const liabilities = prev.liabilities * (1 + 0.8 * g + draw.normal(0, 0.03)) + 0.5 * Math.max(0, -operatingIncome);
+/** The liability side and the year's financing flows, JPY million unrounded. */
+interface FinancingYear {
+  readonly liabilities: number;
+  readonly debtShare: number;
+  readonly debt: number;
+  readonly currentLiabShare: number;
+  readonly interest: number;
+  readonly dividends: number;
+  readonly newShares: number;
+  readonly equity: number;
+  readonly nci: number;
+}
+
+/**
+ * Liabilities follow sales, and half of an operating loss is funded by new borrowing. Equity grows by net income
+ * after tax (no tax credit on a loss) less stable dividends, plus other comprehensive income (translation and
+ * securities gains, mostly positive as the yen weakened) and the proceeds of any new shares.
+ */
+function financingYear(ctx: YearContext, prev: State, income: IncomeYear): FinancingYear {
+  const { traits, draw, fy, event } = ctx;
+  const { growth, sales, operatingIncome } = income;
+  const lossFunding = 0.5 * Math.max(0, -operatingIncome);
+  const liabilities = prev.liabilities * (1 + 0.8 * growth + draw.normal(0, 0.03)) + lossFunding;
   const debtShare = prev.debtShare === 0 ? 0 : clamp(prev.debtShare + draw.normal(0, 0.015), 0.05, 0.7);
   const debt = liabilities * debtShare;
   const currentLiabShare = clamp(prev.currentLiabShare + draw.normal(0, 0.015), 0.45, 0.75);
@@ -703,88 +801,96 @@ function simulateYear(ctx: YearContext, prev: State): { state: State; values: Re
   const interestRate = traits.debtRate + (fy >= 2022 ? 0.003 : 0);
   const interest = (interestRate * (prev.debt + debt)) / 2;
 
-  // Equity: net income after tax (no tax credit on a loss) less stable dividends, plus other comprehensive
-  // income (translation and securities gains, mostly positive as the yen weakened) and any new shares.
-  const taxRate = marketRow(fy).tax_rate;
-  const pretax = operatingIncome + royalty - interest + sales * draw.normal(0.004, 0.004);
-  const netIncome = pretax > 0 ? pretax * (1 - taxRate) : pretax;
+  const nonOperating = sales * draw.normal(0.004, 0.004); // equity-method income, FX, dividends received
+  const pretax = operatingIncome + income.royalty - interest + nonOperating;
+  const netIncome = pretax > 0 ? pretax * (1 - marketRow(fy).tax_rate) : pretax;
   const dividends = Math.max(traits.payout * Math.max(netIncome, 0), 0.7 * prev.dividends);
   const newShares = Math.round((event.issue ?? 0) * prev.shares);
   const issueProceeds = (newShares * prev.price * 0.92) / 1e6; // placed at a discount to the last price
   const otherComprehensive = prev.equity * draw.normal(0.004, 0.012);
   const equity = prev.equity + netIncome - dividends + otherComprehensive + issueProceeds;
-  const nci = prev.nci * (1 + 0.5 * g + draw.normal(0, 0.03));
   if (equity <= 0) throw new Error(`${ctx.spec.name} FY${fy}: equity ${equity.toFixed(0)} ≤ 0`);
+  const nci = prev.nci * (1 + 0.5 * growth + draw.normal(0, 0.03));
+  return { liabilities, debtShare, debt, currentLiabShare, interest, dividends, newShares, equity, nci };
+}
 
-  // Rounded balance sheet: the liability side sums to total assets exactly; current assets leave room for
-  // intangibles and investments (at least 4% of total assets) besides PPE.
-  const currentLiabilities = tenths(liabilities * currentLiabShare);
-  const fixedLiabilities = tenths(liabilities) - currentLiabilities;
-  const totalAssets = currentLiabilities + fixedLiabilities + tenths(equity) + tenths(nci);
-  const ppeDepreciableT = tenths(ppeDepreciable);
-  const ppeT = ppeDepreciableT + tenths(land);
-  const currentAssetShare = clamp(prev.currentAssetShare + draw.normal(0, 0.01), 0.3, 0.7);
-  const currentAssets = Math.min(Math.round(currentAssetShare * totalAssets), Math.round(0.96 * totalAssets) - ppeT);
-
-  // Market: PBR follows the index (net of market book growth) to the power beta, with persistent company noise
-  // and a discount in loss years; the price is what the market cap implies for the shares outstanding.
-  const shares = Math.round(prev.shares * (event.split ?? 1)) + newShares;
+/**
+ * Market: PBR follows the index (net of market book growth) to the power beta, with persistent company noise and
+ * a discount in loss years; the price is what the market cap implies for the shares outstanding.
+ */
+function marketYear(ctx: YearContext, prev: State, income: IncomeYear, financing: FinancingYear) {
+  const { traits, draw, event } = ctx;
+  const shares = Math.round(prev.shares * (event.split ?? 1)) + financing.newShares;
   const pbrNoise = 0.6 * prev.pbrNoise + draw.normal(0, 0.12);
-  const pbr = event.pbr ?? modelledPbr(ctx, pbrNoise, operatingIncome < 0);
-  const price = Math.round((pbr * equity * 1e6) / shares);
+  const pbr = event.pbr ?? modelledPbr(ctx, pbrNoise, income.operatingIncome < 0);
+  const price = Math.round((pbr * financing.equity * 1e6) / shares);
   const beta = Math.round(clamp(traits.beta + draw.normal(0, 0.04), 0.6, 1.5) * 100) / 100;
+  return { shares, pbrNoise, price, beta };
+}
 
-  const salesT = tenths(sales);
-  const sgaT = tenths(rnd) + tenths(otherSga);
-  const operatingIncomeT = tenths(operatingIncome);
+/** Simulates one year from the previous year-end state: returns the new state and the row's values. */
+function simulateYear(ctx: YearContext, prev: State): { state: State; values: Record<FinField, number> } {
+  const income = incomeYear(ctx, prev);
+  const fixed = fixedAssetYear(ctx, prev, income);
+  const financing = financingYear(ctx, prev, income);
+  const currentAssetShare = clamp(prev.currentAssetShare + ctx.draw.normal(0, 0.01), 0.3, 0.7);
+  const market = marketYear(ctx, prev, income, financing);
+  const state: State = {
+    ...income,
+    ...fixed,
+    ...financing,
+    currentAssetShare,
+    shares: market.shares,
+    price: market.price,
+    pbrNoise: market.pbrNoise,
+  };
+  return { state, values: toRow(state, income, fixed.depreciation, financing.interest, market.beta) };
+}
+
+/**
+ * Rounds the year to the file's precision so that the identities hold exactly in the written numbers: operating
+ * income = sales − cost of sales − SG&A, and total assets = current + fixed liabilities + equity + non-controlling
+ * interests. Current assets leave room for intangibles and investments (at least 4% of total assets) beside PPE.
+ */
+function toRow(state: State, income: IncomeYear, depreciation: number, interest: number, beta: number) {
+  const sales = tenths(state.sales);
+  const sga = tenths(state.rnd) + tenths(state.otherSga);
+  const operatingIncome = tenths(income.operatingIncome);
+  const currentLiabilities = tenths(state.liabilities * state.currentLiabShare);
+  const fixedLiabilities = tenths(state.liabilities) - currentLiabilities;
+  const totalAssets = currentLiabilities + fixedLiabilities + tenths(state.equity) + tenths(state.nci);
+  const ppeDepreciable = tenths(state.ppeDepreciable);
+  const ppe = ppeDepreciable + tenths(state.land);
+  const currentAssets = Math.min(
+    Math.round(state.currentAssetShare * totalAssets),
+    Math.round(0.96 * totalAssets) - ppe,
+  );
   const values: Record<FinField, number> = {
-    sales: salesT,
-    cost_of_sales: salesT - sgaT - operatingIncomeT,
-    sga: sgaT,
-    operating_income: operatingIncomeT,
-    rnd: tenths(rnd),
+    sales,
+    cost_of_sales: sales - sga - operatingIncome,
+    sga,
+    operating_income: operatingIncome,
+    rnd: tenths(state.rnd),
     depreciation: tenths(depreciation),
-    personnel_cost: tenths(personnel),
-    welfare_cost: tenths(welfare),
-    taxes_dues: tenths(taxesDues),
+    personnel_cost: tenths(state.personnel),
+    welfare_cost: tenths(income.welfare),
+    taxes_dues: tenths(income.taxesDues),
     interest_paid: tenths(interest),
-    royalty_income: tenths(royalty),
+    royalty_income: tenths(state.royalty),
     total_assets: totalAssets,
-    ppe: ppeT,
-    ppe_depreciable: ppeDepreciableT,
+    ppe,
+    ppe_depreciable: ppeDepreciable,
     current_assets: currentAssets,
     current_liabilities: currentLiabilities,
     fixed_liabilities: fixedLiabilities,
-    equity: tenths(equity),
-    interest_bearing_debt: tenths(debt),
-    shares_outstanding: shares,
-    share_price: price,
+    equity: tenths(state.equity),
+    interest_bearing_debt: tenths(state.debt),
+    shares_outstanding: state.shares,
+    share_price: state.price,
     beta,
-    employees: Math.round(personnel / costPerHead),
+    employees: Math.round(state.personnel / state.costPerHead),
   };
-  const state: State = {
-    sales,
-    rnd,
-    otherSga,
-    personnel,
-    costPerHead,
-    royalty,
-    ppeDepreciable,
-    land,
-    liabilities,
-    debtShare,
-    debt,
-    currentLiabShare,
-    currentAssetShare,
-    equity,
-    nci,
-    dividends,
-    shares,
-    price,
-    marginNoise,
-    pbrNoise,
-  };
-  return { state, values };
+  return values;
 }
 
 /** Royalty income: 0 before the licensing starts; then it starts at the company's share and drifts upward. */
@@ -796,7 +902,7 @@ function nextRoyalty(traits: Traits, fy: number, prev: State, sales: number, dra
 
 /**
  * Modelled PBR. Kept within 0.45–5.5 so that the only PBR values the forecast excludes (≥ 20 or < 0.4) are the
- * designed ones.
+ * designed ones; the bounds are approached smoothly so that no two companies sit on the same bound value.
  */
 function modelledPbr(ctx: YearContext, noise: number, lossYear: boolean): number {
   const { spec, traits, fy, firstFy } = ctx;
@@ -804,13 +910,36 @@ function modelledPbr(ctx: YearContext, noise: number, lossYear: boolean): number
   const indexGain = equityIndex(fyEndDate(fy, december)) / equityIndex(fyEndDate(firstFy, december));
   const relative = indexGain / Math.pow(1 + MARKET_BOOK_GROWTH, fy - firstFy);
   const pbr = traits.pbr * Math.pow(relative, traits.beta) * Math.exp(noise) * (lossYear ? 0.85 : 1);
-  return clamp(pbr, 0.45, 5.5);
+  return softBounds(pbr, 0.45, 5.5, 0.1);
+}
+
+/**
+ * Maps any value into (min, max): unchanged within [min + knee, max − knee], exponentially compressed beyond, with a
+ * continuous value and slope at the knees.
+ */
+function softBounds(value: number, min: number, max: number, knee: number): number {
+  if (value < min + knee) return min + knee * Math.exp((value - min - knee) / knee);
+  if (value > max - knee) return max - knee * Math.exp((max - knee - value) / knee);
+  return value;
+}
+
+/**
+ * The drawn traits with the spec's overrides. The market pays for profitability: unless the spec sets the PBR, it
+ * scales with the square root of the company's margin over its industry's typical one.
+ */
+function companyTraits(spec: CompanySpec, industry: IndustryProfile, draw: Draw): Traits {
+  const drawn = drawTraits(industry, draw);
+  const traits: Traits = { ...drawn, ...spec.tweak };
+  if (spec.tweak?.pbr !== undefined) return traits;
+  const typicalMargin = (industry.margin[0] + industry.margin[1]) / 2;
+  const profitability = Math.sqrt(clamp(traits.margin / typicalMargin, 0.5, 2));
+  return { ...traits, pbr: drawn.pbr * profitability };
 }
 
 function simulateCompany(spec: CompanySpec, seed: number): FinancialRow[] {
   const industry = INDUSTRIES[spec.industry];
   const draw = new Draw((seed ^ hashString(spec.name)) >>> 0);
-  const traits: Traits = { ...drawTraits(industry, draw), ...spec.tweak };
+  const traits = companyTraits(spec, industry, draw);
   const [firstFy, lastFy] = spec.years ?? [FIRST_FY, LAST_FY];
   let state = openingState(spec, traits, firstFy);
   const depRate = (traits.depShare * spec.sales) / state.ppeDepreciable;
@@ -857,7 +986,7 @@ function rowProblems(row: FinancialRow): string[] {
   if (share('rnd') < rndMin - 1e-3 || share('rnd') > rndMax + 1e-3) fail(`R&D share ${share('rnd')}`);
   if (has('rnd') >= has('sga')) fail('R&D not inside SG&A');
   if (share('cost_of_sales') < 0.2 || share('cost_of_sales') > 0.92) fail(`cost ratio ${share('cost_of_sales')}`);
-  if (share('depreciation') < 0.025 || share('depreciation') > 0.07) fail(`dep share ${share('depreciation')}`);
+  if (share('depreciation') < 0.025 || share('depreciation') > 0.075) fail(`dep share ${share('depreciation')}`);
   if (has('total_assets') <= has('current_assets') + has('ppe')) fail('assets do not leave room for other assets');
   if (has('ppe_depreciable') >= has('ppe')) fail('depreciable PPE ≥ PPE');
   const liabilities = has('current_liabilities') + has('fixed_liabilities');

@@ -78,12 +78,7 @@ export function encodePng(img: Raster): Buffer {
     Buffer.from(img.data.buffer, img.data.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
   }
   const idat = zlib.deflateSync(raw, { level: 9 });
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', ihdr),
-    chunk('IDAT', idat),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +131,7 @@ function fillPolygon(img: Raster, poly: readonly Point[], c: Rgba): void {
 }
 
 /** A 7×7 star for the 16 px icon ('#' = gold). */
+// prettier-ignore
 const STAR_SPRITE: readonly string[] = [
   '...#...',
   '..###..',

@@ -104,10 +104,39 @@ function expectClose(v: Value, expected: number, what: string): void {
 
 describe('Block 1 for Alpha Denki, FY2021, against the definitions', () => {
   const direct = [
-    'CAPEX', 'RND', 'CAPEX_EFFICIENCY', 'LABOR_PRODUCTIVITY', 'LABOR_EQUIPMENT', 'LABOR_SHARE', 'TFP', 'COST_RATIO',
-    'SGA_RATIO', 'DEBT_RATIO', 'EQUITY_RATIO', 'SALES', 'VA', 'VA_SALES', 'GBP', 'GBP_SALES', 'EBITDA', 'EBITDA_SALES',
-    'OI', 'OI_SALES', 'NOP', 'NOP_SALES', 'ROYALTY', 'ROA_ALPHA', 'ROA_BETA', 'ROA_GAMMA', 'ROA_DELTA', 'EOIA', 'ROIA',
-    'MARKET_CAP', 'MVA', 'PBR', 'IAEE',
+    'CAPEX',
+    'RND',
+    'CAPEX_EFFICIENCY',
+    'LABOR_PRODUCTIVITY',
+    'LABOR_EQUIPMENT',
+    'LABOR_SHARE',
+    'TFP',
+    'COST_RATIO',
+    'SGA_RATIO',
+    'DEBT_RATIO',
+    'EQUITY_RATIO',
+    'SALES',
+    'VA',
+    'VA_SALES',
+    'GBP',
+    'GBP_SALES',
+    'EBITDA',
+    'EBITDA_SALES',
+    'OI',
+    'OI_SALES',
+    'NOP',
+    'NOP_SALES',
+    'ROYALTY',
+    'ROA_ALPHA',
+    'ROA_BETA',
+    'ROA_GAMMA',
+    'ROA_DELTA',
+    'EOIA',
+    'ROIA',
+    'MARKET_CAP',
+    'MVA',
+    'PBR',
+    'IAEE',
   ] as const;
   test.each(direct)('%s', (id) => {
     for (const company of ELECTRICAL) expectClose(core(id, company, 2021), hand(company, 2021)[id], `${id} ${company}`);
@@ -122,18 +151,47 @@ describe('Block 1 for Alpha Denki, FY2021, against the definitions', () => {
     const h = ELECTRICAL.map((c) => hand(c, 2021));
     const mean = (k: keyof ReturnType<typeof hand>) => h.reduce((s, x) => s + x[k], 0) / h.length;
     const alpha = h[0];
-    expectClose(core('EX_VA', 'Alpha Denki', 2021), (alpha.salesOf * (alpha.VA_SALES - mean('VA_SALES'))) / 100, 'EX_VA');
-    expectClose(core('EX_GBP', 'Alpha Denki', 2021), (alpha.salesOf * (alpha.GBP_SALES - mean('GBP_SALES'))) / 100, 'EX_GBP');
-    expectClose(core('EX_EBITDA', 'Alpha Denki', 2021), (alpha.salesOf * (alpha.EBITDA_SALES - mean('EBITDA_SALES'))) / 100, 'EX_EBITDA');
-    expectClose(core('EX_OI', 'Alpha Denki', 2021), (alpha.salesOf * (alpha.OI_SALES - mean('OI_SALES'))) / 100, 'EX_OI');
-    for (const [ex, roa] of [['EX_ROA_ALPHA', 'ROA_ALPHA'], ['EX_ROA_BETA', 'ROA_BETA'], ['EX_ROA_GAMMA', 'ROA_GAMMA'], ['EX_ROA_DELTA', 'ROA_DELTA']] as const) {
+    expectClose(
+      core('EX_VA', 'Alpha Denki', 2021),
+      (alpha.salesOf * (alpha.VA_SALES - mean('VA_SALES'))) / 100,
+      'EX_VA',
+    );
+    expectClose(
+      core('EX_GBP', 'Alpha Denki', 2021),
+      (alpha.salesOf * (alpha.GBP_SALES - mean('GBP_SALES'))) / 100,
+      'EX_GBP',
+    );
+    expectClose(
+      core('EX_EBITDA', 'Alpha Denki', 2021),
+      (alpha.salesOf * (alpha.EBITDA_SALES - mean('EBITDA_SALES'))) / 100,
+      'EX_EBITDA',
+    );
+    expectClose(
+      core('EX_OI', 'Alpha Denki', 2021),
+      (alpha.salesOf * (alpha.OI_SALES - mean('OI_SALES'))) / 100,
+      'EX_OI',
+    );
+    for (const [ex, roa] of [
+      ['EX_ROA_ALPHA', 'ROA_ALPHA'],
+      ['EX_ROA_BETA', 'ROA_BETA'],
+      ['EX_ROA_GAMMA', 'ROA_GAMMA'],
+      ['EX_ROA_DELTA', 'ROA_DELTA'],
+    ] as const) {
       expectClose(core(ex, 'Alpha Denki', 2021), alpha[roa] - mean(roa), ex);
     }
-    expectClose(core('EXEOIA', 'Alpha Denki', 2021), (alpha.avgTotalAssets * (alpha.ROIA - mean('ROIA'))) / 100, 'EXEOIA');
+    expectClose(
+      core('EXEOIA', 'Alpha Denki', 2021),
+      (alpha.avgTotalAssets * (alpha.ROIA - mean('ROIA'))) / 100,
+      'EXEOIA',
+    );
   });
 
   test('the pharma company is not in the electrical average', () => {
-    expectClose(results.industryAverage('ROIA', 'electrical', 2021), ELECTRICAL.map((c) => hand(c, 2021).ROIA).reduce((s, v) => s + v) / 3, 'avg ROIA');
+    expectClose(
+      results.industryAverage('ROIA', 'electrical', 2021),
+      ELECTRICAL.map((c) => hand(c, 2021).ROIA).reduce((s, v) => s + v) / 3,
+      'avg ROIA',
+    );
     expectClose(results.industryAverage('ROIA', 'pharma', 2021), hand('Delta Yakuhin', 2021).ROIA, 'pharma avg ROIA');
   });
 });
@@ -141,9 +199,13 @@ describe('Block 1 for Alpha Denki, FY2021, against the definitions', () => {
 describe('no-value rules', () => {
   const HEADER =
     'company,industry,fiscal_year,fy_end,sales,cost_of_sales,sga,operating_income,rnd,depreciation,personnel_cost,welfare_cost,taxes_dues,interest_paid,royalty_income,total_assets,ppe,ppe_depreciable,current_assets,current_liabilities,fixed_liabilities,equity,interest_bearing_debt,shares_outstanding,share_price,beta,employees';
-  const MARKET = 'fiscal_year,short_prime_rate,long_prime_rate,bond_yield,debt_weight,tax_rate,risk_free_rate,market_return\n2019,0.01,0.01,0.01,0.5,0.3,0.001,0.05\n2020,0.01,0.01,0.01,0.5,0.3,0.001,0.05\n2021,0.01,0.01,0.01,0.5,0.3,0.001,0.05\n2022,0.01,0.01,0.01,0.5,0.3,0.001,0.05\n';
+  const MARKET =
+    'fiscal_year,short_prime_rate,long_prime_rate,bond_yield,debt_weight,tax_rate,risk_free_rate,market_return\n2019,0.01,0.01,0.01,0.5,0.3,0.001,0.05\n2020,0.01,0.01,0.01,0.5,0.3,0.001,0.05\n2021,0.01,0.01,0.01,0.5,0.3,0.001,0.05\n2022,0.01,0.01,0.01,0.5,0.3,0.001,0.05\n';
   function run(rows: string[]): UniverseResults {
-    const loaded = loadInputs({ financials: { name: 'f.csv', text: `${HEADER}\n${rows.join('\n')}\n` }, market: { name: 'm.csv', text: MARKET } });
+    const loaded = loadInputs({
+      financials: { name: 'f.csv', text: `${HEADER}\n${rows.join('\n')}\n` },
+      market: { name: 'm.csv', text: MARKET },
+    });
     if (!loaded.universe) throw new Error(loaded.issues.map((i) => i.message).join('; '));
     return evaluateUniverse(loaded.universe);
   }

@@ -15,7 +15,13 @@ const err = (x: unknown): { code: string; message?: string } => x as { code: str
 const cell = (m: unknown[][]): unknown => m[0][0];
 
 describe('functions.json', () => {
-  let meta: { functions: { id: string; name: string; parameters: { name: string; dimensionality?: string; optional?: boolean }[] }[] };
+  let meta: {
+    functions: {
+      id: string;
+      name: string;
+      parameters: { name: string; dimensionality?: string; optional?: boolean }[];
+    }[];
+  };
   beforeAll(async () => {
     const r = await generateCustomFunctionsMetadata(join(__dirname, '..', 'src', 'functions', 'functions.ts'));
     expect(r.errors).toEqual([]);
@@ -34,7 +40,8 @@ describe('functions.json', () => {
       expect(f?.parameters.map((p) => p.name)).toEqual(d.params.map((p) => p.name));
       expect(f?.parameters.every((p) => p.dimensionality === 'matrix')).toBe(true);
     }
-    for (const id of ['EOIA', 'ROIA', 'EXEOIA', 'TFP', 'MVA', 'PBR', 'IAEE', 'EX_ROA_DELTA', 'INVEST_TREND']) expect(byId.has(id)).toBe(true);
+    for (const id of ['EOIA', 'ROIA', 'EXEOIA', 'TFP', 'MVA', 'PBR', 'IAEE', 'EX_ROA_DELTA', 'INVEST_TREND'])
+      expect(byId.has(id)).toBe(true);
     expect(byId.get('STARRANK')?.parameters.map((p) => p.name)).toEqual(['value', 'peers']);
     expect(byId.get('FORECAST')?.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
       ['values', false],
@@ -104,7 +111,15 @@ describe('calls as Excel makes them', () => {
 
   test('STARRANK: z cuts at -1, 0, 1 with the population SD; industry mean ≤ 0 rule; errors in peers ignored', () => {
     // peers 1..5: mean 3, population SD √2 ≈ 1.414; z(4.5) = 1.06 → ★★★, z(3) = 0 → ★★☆, z(2) = -0.71 → ★☆☆, z(1) = -1.41 → ☆☆☆
-    const peers = [[1], [2], [3], [4], [5], [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable)], [null]];
+    const peers = [
+      [1],
+      [2],
+      [3],
+      [4],
+      [5],
+      [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable)],
+      [null],
+    ];
     expect(fn('STARRANK')([[4.5], [3], [2], [1]], peers)).toEqual([['★★★'], ['★★☆'], ['★☆☆'], ['☆☆☆']]);
     // industry mean -1 (values -3, -1, 1): a company at -0.5 (z = 0.31) gets ☆☆☆ because its value is ≤ 0
     expect(cell(fn('STARRANK')([[-0.5]], [[-3, -1, 1]]))).toBe('☆☆☆');

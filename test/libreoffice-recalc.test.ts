@@ -21,7 +21,9 @@ interface Mismatch {
   libreoffice: unknown;
 }
 
-async function compareWithLibreOffice(model: WorkbookModel): Promise<{ checked: number; mismatches: Mismatch[]; numbers: number; errors: number }> {
+async function compareWithLibreOffice(
+  model: WorkbookModel,
+): Promise<{ checked: number; mismatches: Mismatch[]; numbers: number; errors: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'ipb-recalc-'));
   const file = join(dir, 'book.xlsx');
   await writeXlsx(model, file, { cachedValues: false });

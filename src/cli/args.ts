@@ -9,7 +9,11 @@ export interface ParsedArgs {
   readonly flags: Set<string>;
 }
 
-export function parseArgs(argv: readonly string[], valued: readonly string[], flagNames: readonly string[]): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+  flagNames: readonly string[],
+): ParsedArgs {
   const options = new Map<string, string[]>();
   const flags = new Set<string>();
   let command: string | undefined;
@@ -23,7 +27,8 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
       }
       if (!valued.includes(name)) throw new UsageError(`unknown option --${name}`);
       const v = inline ?? argv[i + 1];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new UsageError(`--${name} needs a value`);
       if (inline === undefined) i += 1;
       options.set(name, [...(options.get(name) ?? []), v]);
     } else if (a === '-h') {

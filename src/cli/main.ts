@@ -90,7 +90,11 @@ function listCompanies(args: ReturnType<typeof parseArgs>, io: Io): number {
     financials: { name: basename(file), text: readText(file) },
     market: { name: '(none)', text: 'fiscal_year\n' },
   });
-  printIssues(loaded.issues.filter((i) => i.file !== '(none)'), true, io.err);
+  printIssues(
+    loaded.issues.filter((i) => i.file !== '(none)'),
+    true,
+    io.err,
+  );
   if (!loaded.universe) return 2;
   for (const c of loaded.universe.companies.values()) {
     io.out(`${c.name}\t${c.industry}\tFY${c.years[0]}–FY${c.years[c.years.length - 1]}`);
@@ -105,7 +109,8 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
   if (mode !== 'portable' && mode !== 'ipb') throw new UsageError('--formulas must be portable or ipb');
   const unitText = one(args, 'money-unit');
   const moneyUnit = unitText === undefined ? undefined : Number(unitText);
-  if (moneyUnit !== undefined && !(Number.isFinite(moneyUnit) && moneyUnit > 0)) throw new UsageError('--money-unit must be a positive number');
+  if (moneyUnit !== undefined && !(Number.isFinite(moneyUnit) && moneyUnit > 0))
+    throw new UsageError('--money-unit must be a positive number');
   const moneyLabel = one(args, 'money-label') ?? 'JPY million';
   const quiet = args.flags.has('quiet');
   const companiesAsked = args.options.get('company') ?? [];
@@ -133,14 +138,20 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
   const names = all ? [...universe.companies.keys()] : companiesAsked;
   const unknown = names.filter((n) => !universe.companies.has(n));
   if (unknown.length) {
-    io.err(`ipb: not in ${files.financials}: ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Run "ipb companies --financials ${finFile}" to list them.`);
+    io.err(
+      `ipb: not in ${files.financials}: ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Run "ipb companies --financials ${finFile}" to list them.`,
+    );
     return 2;
   }
   const results = evaluateUniverse(universe);
   const warned = new Set<string>();
   for (const name of names) {
     const ev = evaluateCompany(results, name, { mode, moneyLabel, files });
-    printIssues(ev.warnings.filter((w) => !warned.has(formatIssue(w))), quiet, io.err);
+    printIssues(
+      ev.warnings.filter((w) => !warned.has(formatIssue(w))),
+      quiet,
+      io.err,
+    );
     ev.warnings.forEach((w) => warned.add(formatIssue(w)));
     const xlsx = several ? join(outDir ?? '.', `${safeFileName(name)}.xlsx`) : (outFile as string);
     const json = several ? join(outDir ?? '.', `${safeFileName(name)}.json`) : jsonFile;

@@ -69,7 +69,13 @@ export function toExcelJs(model: WorkbookModel, opts: RenderOptions = {}): Excel
         ? [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }]
         : [{ state: 'normal' }],
       pageSetup: sheet.print
-        ? { orientation: sheet.print.landscape ? 'landscape' : 'portrait', fitToPage: sheet.print.fitToWidth, fitToWidth: 1, fitToHeight: 0, paperSize: 9 }
+        ? {
+            orientation: sheet.print.landscape ? 'landscape' : 'portrait',
+            fitToPage: sheet.print.fitToWidth,
+            fitToWidth: 1,
+            fitToHeight: 0,
+            paperSize: 9,
+          }
         : undefined,
     });
     for (const [c, w] of sheet.columnWidths) ws.getColumn(c).width = w;

@@ -47,7 +47,7 @@ export function previousYearWarnings(universe: Universe, industries: ReadonlySet
         file: row.file,
         line: row.line,
         column: 'fiscal_year',
-        message: `${c.name} has no FY${year - 1} row, so for FY${year} the indicators that need the previous year are not computed (${NEEDS_PREVIOUS_YEAR.join(', ')})`,
+        message: `${c.name} has no FY${year - 1} row, so for FY${year} the ${NEEDS_PREVIOUS_YEAR.length} indicators that need the previous year (${NEEDS_PREVIOUS_YEAR.slice(0, 4).join(', ')}, …) are not computed`,
       });
     }
   }

@@ -18,7 +18,10 @@ export interface UniverseResults {
   industryAverage(id: string, industry: string, year: number): Value;
 }
 
-export function evaluateUniverse(universe: Universe, indicators: readonly IndicatorDef[] = EVALUATION_ORDER): UniverseResults {
+export function evaluateUniverse(
+  universe: Universe,
+  indicators: readonly IndicatorDef[] = EVALUATION_ORDER,
+): UniverseResults {
   const values = new Map<string, Map<string, Map<number, Value>>>();
   const averages = new Map<string, Map<string, Map<number, Value>>>();
 
@@ -30,33 +33,39 @@ export function evaluateUniverse(universe: Universe, indicators: readonly Indica
   const averageOf = (id: string, industry: string, year: number): Value =>
     averages.get(id)?.get(industry)?.get(year) ?? noValue('#N/A', `no industry average of ${id} for FY${year}`);
 
-  const leafResolver = (c: Company, year: number) => (leaf: Leaf): Value => {
-    switch (leaf.kind) {
-      case 'fin': {
-        const y = year - leaf.lag;
-        const row = c.rows.get(y);
-        if (!row) return noValue('#N/A', `${c.name} has no FY${y} row in the financials`);
-        const v = row.values[leaf.field];
-        if (v === undefined) {
-          return noValue('#N/A', `${c.name} FY${y}: ${financialField(leaf.field).en} (${leaf.field}) is not known (${row.file} row ${row.line})`);
+  const leafResolver =
+    (c: Company, year: number) =>
+    (leaf: Leaf): Value => {
+      switch (leaf.kind) {
+        case 'fin': {
+          const y = year - leaf.lag;
+          const row = c.rows.get(y);
+          if (!row) return noValue('#N/A', `${c.name} has no FY${y} row in the financials`);
+          const v = row.values[leaf.field];
+          if (v === undefined) {
+            return noValue(
+              '#N/A',
+              `${c.name} FY${y}: ${financialField(leaf.field).en} (${leaf.field}) is not known (${row.file} row ${row.line})`,
+            );
+          }
+          return v;
         }
-        return v;
+        case 'mkt': {
+          const m = universe.market.get(year);
+          if (!m) return noValue('#N/A', `the market inputs have no FY${year} row`);
+          const v = m.values[leaf.field];
+          if (v === undefined)
+            return noValue('#N/A', `FY${year}: ${marketField(leaf.field).en} (${leaf.field}) is not known`);
+          return v;
+        }
+        case 'ind':
+          return valueOf(leaf.id, c.name, year - leaf.lag);
+        case 'indavg':
+          return averageOf(leaf.id, c.industry, year);
+        case 'param':
+          return universe.moneyUnit;
       }
-      case 'mkt': {
-        const m = universe.market.get(year);
-        if (!m) return noValue('#N/A', `the market inputs have no FY${year} row`);
-        const v = m.values[leaf.field];
-        if (v === undefined) return noValue('#N/A', `FY${year}: ${marketField(leaf.field).en} (${leaf.field}) is not known`);
-        return v;
-      }
-      case 'ind':
-        return valueOf(leaf.id, c.name, year - leaf.lag);
-      case 'indavg':
-        return averageOf(leaf.id, c.industry, year);
-      case 'param':
-        return universe.moneyUnit;
-    }
-  };
+    };
 
   for (const def of indicators) {
     const byCompany = new Map<string, Map<number, Value>>();
@@ -93,7 +102,10 @@ function missingArg(name: string): never {
 }
 
 /** Simple mean over the companies of the industry that have a value that year (Excel: AGGREGATE(1,6,…)). */
-function industryAverages(universe: Universe, byCompany: Map<string, Map<number, Value>>): Map<string, Map<number, Value>> {
+function industryAverages(
+  universe: Universe,
+  byCompany: Map<string, Map<number, Value>>,
+): Map<string, Map<number, Value>> {
   const out = new Map<string, Map<number, Value>>();
   for (const ind of universe.industries.values()) {
     const byYear = new Map<number, Value>();

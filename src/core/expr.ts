@@ -167,7 +167,10 @@ export function numberLiteral(n: number): string {
   if (!/e/i.test(s)) return s;
   // Tiny or huge magnitudes: write all the digits that round-trip, without an exponent.
   const digits = Math.max(0, -Math.floor(Math.log10(Math.abs(n))) + 16);
-  return n.toFixed(Math.min(digits, 100)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return n
+    .toFixed(Math.min(digits, 100))
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 export function print(e: Expr, env: FormulaEnv): Printed {

@@ -3,12 +3,7 @@
  * column; warnings say what is used in a reduced way and what that blocks.
  */
 import { parseCsv, CsvSyntaxError, type CsvRecord } from './csv';
-import {
-  FINANCIAL_FIELD_IDS,
-  MARKET_FIELD_IDS,
-  type FinField,
-  type MarketField,
-} from './fields';
+import { FINANCIAL_FIELD_IDS, MARKET_FIELD_IDS, type FinField, type MarketField } from './fields';
 import type { InputIssue } from './issues';
 import { normaliseHeader, parseInteger, parseIsoDate, parseNumber } from './parse';
 
@@ -55,11 +50,23 @@ function readHeader(
   rec.cells.forEach((raw, i) => {
     const name = normaliseHeader(raw);
     if (name === '') {
-      issues.push({ severity: 'warning', file, line: rec.line, column: `#${i + 1}`, message: 'column without a name: ignored' });
+      issues.push({
+        severity: 'warning',
+        file,
+        line: rec.line,
+        column: `#${i + 1}`,
+        message: 'column without a name: ignored',
+      });
       return;
     }
     if (index.has(name)) {
-      issues.push({ severity: 'error', file, line: rec.line, column: name, message: 'column appears twice in the header' });
+      issues.push({
+        severity: 'error',
+        file,
+        line: rec.line,
+        column: name,
+        message: 'column appears twice in the header',
+      });
       return;
     }
     index.set(name, i);
@@ -69,12 +76,24 @@ function readHeader(
   });
   for (const col of required) {
     if (!index.has(col)) {
-      issues.push({ severity: 'error', file, line: rec.line, column: col, message: 'required column is missing from the header' });
+      issues.push({
+        severity: 'error',
+        file,
+        line: rec.line,
+        column: col,
+        message: 'required column is missing from the header',
+      });
     }
   }
   for (const col of optional) {
     if (!index.has(col)) {
-      issues.push({ severity: 'warning', file, line: rec.line, column: col, message: `column is absent: not known for every row; ${consequence(col)}` });
+      issues.push({
+        severity: 'warning',
+        file,
+        line: rec.line,
+        column: col,
+        message: `column is absent: not known for every row; ${consequence(col)}`,
+      });
     }
   }
   return { index, issues };
@@ -85,7 +104,12 @@ function parseOrIssue(text: string, file: string): { records: CsvRecord[]; issue
     return { records: parseCsv(text, file), issues: [] };
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
-      return { records: [], issues: [{ severity: 'error', file, line: e.line, message: e.message.replace(`${file}, line ${e.line}: `, '') }] };
+      return {
+        records: [],
+        issues: [
+          { severity: 'error', file, line: e.line, message: e.message.replace(`${file}, line ${e.line}: `, '') },
+        ],
+      };
     }
     throw e;
   }
@@ -117,7 +141,8 @@ export function readFinancials(
 ): ReadResult<CompanyYear> {
   const { records, issues } = parseOrIssue(text, file);
   if (records.length === 0) {
-    if (issues.length === 0) issues.push({ severity: 'error', file, message: 'the file is empty: a header row is required' });
+    if (issues.length === 0)
+      issues.push({ severity: 'error', file, message: 'the file is empty: a header row is required' });
     return { rows: [], issues };
   }
   const header = readHeader(records[0], file, FIN_KEYS, FINANCIAL_FIELD_IDS, (col) => {
@@ -170,7 +195,10 @@ export function readFinancials(
     seen.set(key, rec.line);
     const known = industryOf.get(company);
     if (known && known.industry !== industry) {
-      err('industry', `${company} is in industry "${known.industry}" on row ${known.line} but "${industry}" here: row rejected`);
+      err(
+        'industry',
+        `${company} is in industry "${known.industry}" on row ${known.line} but "${industry}" here: row rejected`,
+      );
       continue;
     }
     if (!known) industryOf.set(company, { industry, line: rec.line });
@@ -195,10 +223,17 @@ export function readFinancials(
 export function readMarket(text: string, file: string): ReadResult<MarketYear> {
   const { records, issues } = parseOrIssue(text, file);
   if (records.length === 0) {
-    if (issues.length === 0) issues.push({ severity: 'error', file, message: 'the file is empty: a header row is required' });
+    if (issues.length === 0)
+      issues.push({ severity: 'error', file, message: 'the file is empty: a header row is required' });
     return { rows: [], issues };
   }
-  const header = readHeader(records[0], file, ['fiscal_year'], MARKET_FIELD_IDS, () => 'blocks EOIA, ROIA, EXEOIA, IAEE where it is used');
+  const header = readHeader(
+    records[0],
+    file,
+    ['fiscal_year'],
+    MARKET_FIELD_IDS,
+    () => 'blocks EOIA, ROIA, EXEOIA, IAEE where it is used',
+  );
   issues.push(...header.issues);
   if (header.issues.some((i) => i.severity === 'error')) return { rows: [], issues };
   const rows: MarketYear[] = [];
@@ -209,7 +244,13 @@ export function readMarket(text: string, file: string): ReadResult<MarketYear> {
     const fiscalYear = parseInteger(fyRaw);
     let ok = true;
     if (fiscalYear === null) {
-      issues.push({ severity: 'error', file, line: rec.line, column: 'fiscal_year', message: `${JSON.stringify(fyRaw)} is not an integer year: row rejected` });
+      issues.push({
+        severity: 'error',
+        file,
+        line: rec.line,
+        column: 'fiscal_year',
+        message: `${JSON.stringify(fyRaw)} is not an integer year: row rejected`,
+      });
       ok = false;
     }
     const values: Partial<Record<MarketField, number>> = {};
@@ -218,7 +259,13 @@ export function readMarket(text: string, file: string): ReadResult<MarketYear> {
       const raw = cellAt(rec, header, field);
       const n = parseNumber(raw);
       if (n === null) {
-        issues.push({ severity: 'error', file, line: rec.line, column: field, message: `${JSON.stringify(raw)} is not a number` });
+        issues.push({
+          severity: 'error',
+          file,
+          line: rec.line,
+          column: field,
+          message: `${JSON.stringify(raw)} is not a number`,
+        });
         ok = false;
       } else if (n !== undefined && Math.abs(n) >= 1) {
         issues.push({
@@ -234,7 +281,13 @@ export function readMarket(text: string, file: string): ReadResult<MarketYear> {
     if (!ok || fiscalYear === null) continue;
     const first = seen.get(fiscalYear);
     if (first !== undefined) {
-      issues.push({ severity: 'error', file, line: rec.line, column: 'fiscal_year', message: `FY${fiscalYear} already appears on row ${first}: duplicate rejected` });
+      issues.push({
+        severity: 'error',
+        file,
+        line: rec.line,
+        column: 'fiscal_year',
+        message: `FY${fiscalYear} already appears on row ${first}: duplicate rejected`,
+      });
       continue;
     }
     seen.set(fiscalYear, rec.line);

@@ -6,7 +6,16 @@ import { CATALOG, type IndicatorDef } from './catalog';
 import { YOY } from './catalog/generic';
 import type { UniverseResults } from './engine';
 import { evaluate } from './expr';
-import { type Arrow, PERIODS, type Star, distribution, forecast, periodMean, starRank, type Distribution } from './rank';
+import {
+  type Arrow,
+  PERIODS,
+  type Star,
+  distribution,
+  forecast,
+  periodMean,
+  starRank,
+  type Distribution,
+} from './rank';
 import type { Company, Industry } from './universe';
 import { type NoValue, type Value, noValue } from './values';
 
@@ -38,7 +47,11 @@ export function yoyOf(current: Value, previous: Value): Value {
   });
 }
 
-export function summarise(results: UniverseResults, companyName: string, indicators: readonly IndicatorDef[] = CATALOG): CompanySummary {
+export function summarise(
+  results: UniverseResults,
+  companyName: string,
+  indicators: readonly IndicatorDef[] = CATALOG,
+): CompanySummary {
   const company = results.universe.companies.get(companyName);
   if (!company) throw new Error(`company "${companyName}" is not in the financials`);
   const industry = results.universe.industries.get(company.industry);
@@ -55,7 +68,10 @@ export function summarise(results: UniverseResults, companyName: string, indicat
   for (const def of indicators) {
     series.set(def.id, new Map(years.map((y) => [y, at(def.id, company.name, y)])));
     if (def.yoy) {
-      yoy.set(def.id, new Map(years.map((y) => [y, yoyOf(at(def.id, company.name, y), at(def.id, company.name, y - 1))])));
+      yoy.set(
+        def.id,
+        new Map(years.map((y) => [y, yoyOf(at(def.id, company.name, y), at(def.id, company.name, y - 1))])),
+      );
     }
     if (def.star) {
       const mean = periodMean(window.map((y) => at(def.id, company.name, y)));
@@ -65,7 +81,12 @@ export function summarise(results: UniverseResults, companyName: string, indicat
     if (def.forecast) {
       const latest = window.map((y) => at(def.id, company.name, y));
       const pbr = def.forecast.pbrGuard ? window.map((y) => at('PBR', company.name, y)) : undefined;
-      arrows.set(def.id, years.length < PERIODS ? noValue('#N/A', `fewer than ${PERIODS} fiscal years`) : forecast(latest, def.forecast.band, pbr));
+      arrows.set(
+        def.id,
+        years.length < PERIODS
+          ? noValue('#N/A', `fewer than ${PERIODS} fiscal years`)
+          : forecast(latest, def.forecast.band, pbr),
+      );
     }
   }
   return { company, industry, years, window, indicators: series, yoy, star, forecast: arrows };

@@ -51,7 +51,8 @@ export function cellValue(x: unknown, name: string): Value {
   if (x === null || x === undefined || x === '') return noValue('#N/A', `${name} is empty`);
   const code = errorCodeOf(x);
   if (code !== undefined) return noValue(EXCEL_TO_CODE.get(code) ?? '#VALUE!', `${name} is an error (${code})`);
-  if (typeof x === 'string') return noValue('#VALUE!', `${name} is text (${JSON.stringify(x.slice(0, 40))}), not a number`);
+  if (typeof x === 'string')
+    return noValue('#VALUE!', `${name} is text (${JSON.stringify(x.slice(0, 40))}), not a number`);
   if (typeof x === 'boolean') return noValue('#VALUE!', `${name} is TRUE/FALSE, not a number`);
   return noValue('#VALUE!', `${name} is not a number`);
 }
@@ -79,7 +80,10 @@ function commonShape(args: readonly Matrix[], names: readonly string[]): Shape |
       shape = s;
       from = names[i];
     } else if (s.rows !== shape.rows || s.cols !== shape.cols) {
-      return noValue('#VALUE!', `${names[i]} is ${s.rows}×${s.cols} but ${from} is ${shape.rows}×${shape.cols}: ranges must have the same size`);
+      return noValue(
+        '#VALUE!',
+        `${names[i]} is ${s.rows}×${s.cols} but ${from} is ${shape.rows}×${shape.cols}: ranges must have the same size`,
+      );
     }
   }
   return shape;
@@ -118,15 +122,27 @@ function elementwise(body: Expr, names: readonly string[], raw: readonly unknown
 /** `=IPB.<ID>(…)`: the catalog indicator's body over its parameters, in catalog order. */
 export function callIndicator(id: string, raw: readonly unknown[]): Result[][] {
   const def = indicatorById(id);
-  return elementwise(def.body, def.params.map((p) => p.name), raw, id);
+  return elementwise(
+    def.body,
+    def.params.map((p) => p.name),
+    raw,
+    id,
+  );
 }
 
 export function callYoy(current: unknown, previous: unknown): Result[][] {
-  return elementwise(YOY.body, YOY.params.map((p) => p.name), [current, previous], 'YOY');
+  return elementwise(
+    YOY.body,
+    YOY.params.map((p) => p.name),
+    [current, previous],
+    'YOY',
+  );
 }
 
 function flatValues(x: unknown, name: string): Value[] {
-  return asMatrix(x).flat().map((v, i) => cellValue(v, `${name}[${i + 1}]`));
+  return asMatrix(x)
+    .flat()
+    .map((v, i) => cellValue(v, `${name}[${i + 1}]`));
 }
 
 /** `=IPB.STARRANK(value, peers)`: star rank of each value against the distribution of `peers` (errors and blanks in peers are ignored). */
@@ -141,7 +157,8 @@ export function callForecast(values: unknown, band?: unknown, pbr?: unknown): Re
   const b = band === undefined || band === null ? 0.05 : cellValue(asMatrix(band)[0][0], 'band');
   if (isNoValue(b)) return [[toExcelError(b)]];
   if (!(b >= 0)) return [[toExcelError(noValue('#VALUE!', 'band must be 0 or more (0.05 for ±5%)'))]];
-  if (xs.length !== 3) return [[toExcelError(noValue('#VALUE!', `values must be the last 3 periods, got ${xs.length} cells`))]];
+  if (xs.length !== 3)
+    return [[toExcelError(noValue('#VALUE!', `values must be the last 3 periods, got ${xs.length} cells`))]];
   const p = pbr === undefined || pbr === null ? undefined : flatValues(pbr, 'pbr');
   if (p && p.length !== 3) return [[toExcelError(noValue('#VALUE!', `pbr must be 3 periods, got ${p.length} cells`))]];
   return [[present(forecast(xs, b, p))]];

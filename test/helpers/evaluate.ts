@@ -14,7 +14,12 @@ export function loadFiles(financials: string, market: string): UniverseResults {
   return evaluateUniverse(loaded.universe);
 }
 
-export function evaluateFiles(financials: string, market: string, company: string, mode: FormulaMode = 'portable'): CompanyEvaluation {
+export function evaluateFiles(
+  financials: string,
+  market: string,
+  company: string,
+  mode: FormulaMode = 'portable',
+): CompanyEvaluation {
   return evaluateCompany(loadFiles(financials, market), company, {
     mode,
     moneyLabel: 'JPY million',

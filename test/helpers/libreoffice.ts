@@ -22,7 +22,8 @@ export function sofficePath(): string | undefined {
 /** Whether LibreOffice tests must run: always on CI (which installs it), else only where it is installed. */
 export function libreOfficeAvailable(): boolean {
   if (sofficePath()) return true;
-  if (process.env.CI) throw new Error('LibreOffice (soffice) is not installed, but CI must run the recalculation tests');
+  if (process.env.CI)
+    throw new Error('LibreOffice (soffice) is not installed, but CI must run the recalculation tests');
   // eslint-disable-next-line no-console
   console.warn('SKIPPED: LibreOffice is not installed (apt-get install libreoffice-calc); recalculation tests skipped');
   return false;
@@ -38,7 +39,16 @@ export function convertWithLibreOffice(file: string, format: 'xlsx' | 'pdf' = 'x
   const outDir = join(work, 'out');
   execFileSync(
     soffice,
-    [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, file],
+    [
+      `-env:UserInstallation=file://${join(work, 'profile')}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      format,
+      '--outdir',
+      outDir,
+      file,
+    ],
     { stdio: 'pipe', timeout: 180_000 },
   );
   const out = join(outDir, basename(file).replace(/\.xlsx$/, `.${format}`));

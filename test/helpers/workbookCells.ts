@@ -13,12 +13,18 @@ export interface FormulaCell {
   readonly value: ReadValue;
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', textNodeName: '#text', isArray: (name) => ['sheet', 'row', 'c', 'si', 'r', 'Relationship'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  textNodeName: '#text',
+  isArray: (name) => ['sheet', 'row', 'c', 'si', 'r', 'Relationship'].includes(name),
+});
 
 function text(node: unknown): string {
   if (node === undefined || node === null) return '';
   if (typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean') return String(node);
-  if (typeof node === 'object' && '#text' in (node as Record<string, unknown>)) return String((node as Record<string, unknown>)['#text']);
+  if (typeof node === 'object' && '#text' in (node as Record<string, unknown>))
+    return String((node as Record<string, unknown>)['#text']);
   return '';
 }
 
@@ -37,7 +43,9 @@ export async function readFormulaCells(file: string): Promise<Map<string, Formul
     (rels.Relationships.Relationship as Record<string, string>[]).map((r) => [r.Id, r.Target.replace(/^\/?xl\//, '')]),
   );
   const sstXml = await read('xl/sharedStrings.xml');
-  const sst: string[] = sstXml ? ((parser.parse(sstXml).sst.si as Record<string, unknown>[]) ?? []).map(sharedString) : [];
+  const sst: string[] = sstXml
+    ? ((parser.parse(sstXml).sst.si as Record<string, unknown>[]) ?? []).map(sharedString)
+    : [];
   const out = new Map<string, FormulaCell>();
   for (const sh of wb.workbook.sheets.sheet as Record<string, string>[]) {
     const path = `xl/${target.get(sh['r:id']) ?? ''}`;

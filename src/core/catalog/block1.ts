@@ -40,7 +40,8 @@ function p(name: string, help: string, source: Expr): ParamDef {
   return { name, help, source };
 }
 const input = (name: string, field: FinField, help: string): ParamDef => p(name, help, fin(field));
-const opening = (name: string, field: FinField, help: string): ParamDef => p(name, `${help}, previous FY end`, fin(field, 1));
+const opening = (name: string, field: FinField, help: string): ParamDef =>
+  p(name, `${help}, previous FY end`, fin(field, 1));
 const closing = (name: string, field: FinField, help: string): ParamDef => p(name, `${help}, this FY end`, fin(field));
 const indicator = (name: string, id: string, help: string): ParamDef => p(name, help, ind(id));
 const finAssets = (lag: 0 | 1): Expr => sub(fin('current_assets', lag), fin('current_liabilities', lag));
@@ -265,7 +266,15 @@ export const BLOCK1: readonly IndicatorDef[] = [
     [
       ['COST_RATIO', '売上高原価率', 'Cost of sales ratio', 'cost_of_sales', 'Cost of sales', 'sales', 'Sales'],
       ['SGA_RATIO', '販管費比率', 'SG&A ratio', 'sga', 'SG&A expenses', 'sales', 'Sales'],
-      ['DEBT_RATIO', '有利子負債比率', 'Interest-bearing debt ratio', 'interest_bearing_debt', 'Interest-bearing debt', 'total_assets', 'Total assets'],
+      [
+        'DEBT_RATIO',
+        '有利子負債比率',
+        'Interest-bearing debt ratio',
+        'interest_bearing_debt',
+        'Interest-bearing debt',
+        'total_assets',
+        'Total assets',
+      ],
       ['EQUITY_RATIO', '自己資本比率', 'Equity ratio', 'equity', 'Equity', 'total_assets', 'Total assets'],
     ] as const
   ).map(([id, ja, en, num_, numHelp, den, denHelp]) =>
@@ -343,7 +352,11 @@ export const BLOCK1: readonly IndicatorDef[] = [
     en: 'Earnings on intellectual assets',
     unit: 'money',
     help: '(GBP + royalty income) − [average financial assets × m + average PPE × f].',
-    params: [indicator('gbp', 'GBP', 'GBP'), indicator('royalty', 'ROYALTY', 'Royalty income'), ...BALANCE_SHEET_PARAMS],
+    params: [
+      indicator('gbp', 'GBP', 'GBP'),
+      indicator('royalty', 'ROYALTY', 'Royalty income'),
+      ...BALANCE_SHEET_PARAMS,
+    ],
     body: sub(add(a('gbp'), a('royalty')), balanceSheetReturn),
   }),
   def('ROIA', {
@@ -430,10 +443,7 @@ export const BLOCK1: readonly IndicatorDef[] = [
         'a',
         'Return on debt a = (w × long prime rate + (1 − w) × bond yield) × (1 − tax rate)',
         mul(
-          add(
-            mul(mkt('debt_weight'), mkt('long_prime_rate')),
-            mul(sub(num(1), mkt('debt_weight')), mkt('bond_yield')),
-          ),
+          add(mul(mkt('debt_weight'), mkt('long_prime_rate')), mul(sub(num(1), mkt('debt_weight')), mkt('bond_yield'))),
           sub(num(1), mkt('tax_rate')),
         ),
       ),

@@ -10,7 +10,12 @@ export function resultOf(v: Value | string | NoValue): CellResult {
 }
 
 /** A formula cell with its cached result; a value that cannot be computed carries its reason as a note. */
-export function formulaCell(formula: string, v: Value | string | NoValue, style: StyleName, noteIfMissing = true): Cell {
+export function formulaCell(
+  formula: string,
+  v: Value | string | NoValue,
+  style: StyleName,
+  noteIfMissing = true,
+): Cell {
   const note = noteIfMissing && isNoValue(v) ? `${v.error} when built: ${v.message}` : undefined;
   return { formula, result: resultOf(v), style, note };
 }

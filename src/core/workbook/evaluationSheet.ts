@@ -29,7 +29,11 @@ const BLOCK_TITLES: Record<number, { ja: string; en: string }> = {
   3: { ja: '第3ブロック 特許ポートフォリオ関連指標', en: 'Block 3 — patent portfolio' },
 };
 
-type RowPlan = { kind: 'block'; block: number } | { kind: 'group'; group: string } | { kind: 'indicator'; def: IndicatorDef } | { kind: 'yoy'; def: IndicatorDef };
+type RowPlan =
+  | { kind: 'block'; block: number }
+  | { kind: 'group'; group: string }
+  | { kind: 'indicator'; def: IndicatorDef }
+  | { kind: 'yoy'; def: IndicatorDef };
 
 /** Rows in display order: block, group, indicator, its YoY row, then its sub-rows. */
 function planRows(indicators: readonly IndicatorDef[]): RowPlan[] {
@@ -79,7 +83,15 @@ export function buildEvaluationSheet(
         : 'Formulas: native Excel (no add-in needed)'),
     style: 'subtitle',
   });
-  const headers = ['ID', '指標', 'Indicator', '単位 Unit', ...s.years.map((y) => `FY${y}`), 'スター Star', '予測 Forecast'];
+  const headers = [
+    'ID',
+    '指標',
+    'Indicator',
+    '単位 Unit',
+    ...s.years.map((y) => `FY${y}`),
+    'スター Star',
+    '予測 Forecast',
+  ];
   headers.forEach((h, i) => setCell(sheet, headerRow, i + 1, { value: h, style: i < 4 ? 'headerLeft' : 'header' }));
 
   // Row numbers first: formulas refer to rows further down (VA is used by CAPEX_EFFICIENCY above it).
@@ -129,7 +141,8 @@ export function buildEvaluationSheet(
         const cur = a1(row, colOfYear.get(y) ?? 0);
         const prev = cellRef(def.id, y - 1) ?? 'NA()';
         const v = s.yoy.get(def.id)?.get(y);
-        if (v !== undefined) setCell(sheet, r, colOfYear.get(y) ?? 0, formulaCell(yoyFormula(cur, prev, mode), v, 'yoy', false));
+        if (v !== undefined)
+          setCell(sheet, r, colOfYear.get(y) ?? 0, formulaCell(yoyFormula(cur, prev, mode), v, 'yoy', false));
       }
       return;
     }
@@ -147,7 +160,12 @@ export function buildEvaluationSheet(
       const refs = inputLeafRefs(inputs, s.company.name, y, cellRef, industry.average);
       const v = s.indicators.get(def.id)?.get(y);
       if (v === undefined) continue;
-      setCell(sheet, r, colOfYear.get(y) ?? 0, formulaCell(indicatorFormula(def, refs, mode), v, isSub ? 'ratioSub' : def.unit));
+      setCell(
+        sheet,
+        r,
+        colOfYear.get(y) ?? 0,
+        formulaCell(indicatorFormula(def, refs, mode), v, isSub ? 'ratioSub' : def.unit),
+      );
     }
     const star = s.star.get(def.id);
     if (star) {
@@ -167,13 +185,13 @@ export function buildEvaluationSheet(
     }
   });
 
-  sheet.columnWidths.set(1, 18);
+  sheet.columnWidths.set(1, 22);
   sheet.columnWidths.set(2, 26);
   sheet.columnWidths.set(3, 36);
   sheet.columnWidths.set(4, 11);
   for (const c of colOfYear.values()) sheet.columnWidths.set(c, 12);
-  sheet.columnWidths.set(starCol, 10);
-  sheet.columnWidths.set(forecastCol, 10);
+  sheet.columnWidths.set(starCol, 12);
+  sheet.columnWidths.set(forecastCol, 13);
   sheet.freeze = { rows: headerRow, columns: 4 };
   sheet.print = { landscape: true, fitToWidth: true };
   return { sheet, headerRow, rowOf, yoyRowOf, colOfYear, starCol, forecastCol };

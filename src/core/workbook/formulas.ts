@@ -19,7 +19,12 @@ function quote(s: string): string {
 
 /** The formula of one indicator cell: `IPB.ID(args…)` or the body with its arguments inlined. */
 export function indicatorFormula(def: IndicatorDef, refs: LeafRefs, mode: FormulaMode): string {
-  const leafEnv = { leaf: refs, arg: (name: string): Printed => { throw new Error(`${def.id}: a param source refers to argument ${name}`); } };
+  const leafEnv = {
+    leaf: refs,
+    arg: (name: string): Printed => {
+      throw new Error(`${def.id}: a param source refers to argument ${name}`);
+    },
+  };
   const args = new Map(def.params.map((p) => [p.name, print(p.source, leafEnv)]));
   if (mode === 'ipb') return `${NAMESPACE}.${def.id}(${def.params.map((p) => args.get(p.name)?.text).join(',')})`;
   return print(def.body, {
@@ -47,7 +52,13 @@ export function yoyFormula(current: string, previous: string, mode: FormulaMode)
  * Star rank: `mean` = the company's 3-period mean expression, `peers` = the range of the industry's
  * 3-period means, `industryMean`/`industrySd` = cells holding their AGGREGATE mean and population SD.
  */
-export function starFormula(mean: string, peers: string, industryMean: string, industrySd: string, mode: FormulaMode): string {
+export function starFormula(
+  mean: string,
+  peers: string,
+  industryMean: string,
+  industrySd: string,
+  mode: FormulaMode,
+): string {
   if (mode === 'ipb') return `${NAMESPACE}.STARRANK(${mean},${peers})`;
   const z = `(${mean}-${industryMean})/${industrySd}`;
   const [c0, c1, c2] = STAR_CUTS.map((c) => numberLiteral(c - STAR_TOLERANCE));

@@ -49,13 +49,18 @@ export function buildIndustrySheet(
   const windowCols = s.window.map((y) => yearCol(indicators[0].id, y));
   const windowInside = windowCols.every((c) => c !== undefined);
 
-  setCell(sheet, 1, 1, { value: `業種比較 Industry: ${s.industry.name} (${companies.length} companies)`, style: 'title' });
+  setCell(sheet, 1, 1, {
+    value: `業種比較 Industry: ${s.industry.name} (${companies.length} companies)`,
+    style: 'title',
+  });
   setCell(sheet, 2, 1, {
     value: `Every indicator of every company of the industry. Below the companies: the industry average (mean of the companies with a value), SD and count. The last column of each block is the ${s.window.length}-period mean FY${s.window[0]}–FY${s.window[s.window.length - 1]} used by the star ranks.`,
     style: 'subtitle',
   });
   setCell(sheet, 5, 1, { value: '企業 Company', style: 'headerLeft' });
-  companies.forEach((c) => setCell(sheet, rowOf.get(c) ?? 0, 1, { value: c, style: c === s.company.name ? 'subjectText' : 'text' }));
+  companies.forEach((c) =>
+    setCell(sheet, rowOf.get(c) ?? 0, 1, { value: c, style: c === s.company.name ? 'subjectText' : 'text' }),
+  );
   setCell(sheet, avgRow, 1, { value: '業種平均 Industry mean', style: 'statLabel' });
   setCell(sheet, sdRow, 1, { value: '標準偏差 SD (population)', style: 'statLabel' });
   setCell(sheet, nRow, 1, { value: '社数 n', style: 'statLabel' });
@@ -85,7 +90,12 @@ export function buildIndustrySheet(
             return cc === undefined ? undefined : a1(avgRow, cc);
           },
         );
-        setCell(sheet, r, yearCol(def.id, y) ?? 0, formulaCell(indicatorFormula(def, refs, mode), results.value(def.id, company, y), def.unit, false));
+        setCell(
+          sheet,
+          r,
+          yearCol(def.id, y) ?? 0,
+          formulaCell(indicatorFormula(def, refs, mode), results.value(def.id, company, y), def.unit, false),
+        );
       }
       const mean = periodMean(s.window.map((y) => results.value(def.id, company, y)));
       const cols = s.window.map((y) => yearCol(def.id, y) ?? 0);
@@ -94,9 +104,10 @@ export function buildIndustrySheet(
     }
 
     for (let col = c0; col <= meanCol; col += 1) {
-      const xs = col === meanCol
-        ? companies.map((c) => periodMean(s.window.map((y) => results.value(def.id, c, y))))
-        : companies.map((c) => results.value(def.id, c, years[col - c0]));
+      const xs =
+        col === meanCol
+          ? companies.map((c) => periodMean(s.window.map((y) => results.value(def.id, c, y))))
+          : companies.map((c) => results.value(def.id, c, years[col - c0]));
       const dist = distribution(xs);
       const range = rangeRef(undefined, FIRST_ROW, col, lastRow, col);
       setCell(sheet, avgRow, col, formulaCell(aggregateMean(range), dist.mean, 'stat', false));

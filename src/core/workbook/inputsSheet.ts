@@ -21,7 +21,14 @@ function inputStyle(f: FieldDef): StyleName {
   return 'inputNumber';
 }
 
-function writeValue(sheet: Sheet, row: number, col: number, f: FieldDef, v: number | undefined, missingNote: string): void {
+function writeValue(
+  sheet: Sheet,
+  row: number,
+  col: number,
+  f: FieldDef,
+  v: number | undefined,
+  missingNote: string,
+): void {
   if (v === undefined) {
     // An unknown input is #N/A, never a blank that formulas would read as 0.
     setCell(sheet, row, col, { formula: 'NA()', result: { error: '#N/A' }, style: 'inputMissing', note: missingNote });
@@ -37,7 +44,11 @@ function headerRows(sheet: Sheet, row: number, firstCol: number, fields: readonl
   });
 }
 
-export function buildInputsSheet(universe: Universe, industry: string, files: { financials: string; market: string }): InputsLayout {
+export function buildInputsSheet(
+  universe: Universe,
+  industry: string,
+  files: { financials: string; market: string },
+): InputsLayout {
   const sheet = newSheet(INPUTS);
   sheet.tabColor = 'FF70AD47';
   setCell(sheet, 1, 1, { value: '入力データ Inputs', style: 'title' });
@@ -49,7 +60,10 @@ export function buildInputsSheet(universe: Universe, industry: string, files: { 
   // Parameters
   setCell(sheet, 4, 1, { value: 'パラメータ Parameters', style: 'group' });
   setCell(sheet, 5, 1, { value: 'money_unit', style: 'id' });
-  setCell(sheet, 5, 2, { value: '通貨単位 Money unit: currency base units per unit of the money inputs (1,000,000 = JPY million)', style: 'label' });
+  setCell(sheet, 5, 2, {
+    value: '通貨単位 Money unit: currency base units per unit of the money inputs (1,000,000 = JPY million)',
+    style: 'label',
+  });
   setCell(sheet, 5, 3, { value: universe.moneyUnit, style: 'count' });
   const moneyUnit = sheetRef(INPUTS, 5, 3);
 
@@ -64,7 +78,14 @@ export function buildInputsSheet(universe: Universe, industry: string, files: { 
     if (!m) continue;
     setCell(sheet, row, 1, { value: year });
     mFields.forEach((f, i) =>
-      writeValue(sheet, row, 2 + i, f, m.values[f.id], `Not known in ${m.file} row ${m.line}: type the rate (a fraction) here.`),
+      writeValue(
+        sheet,
+        row,
+        2 + i,
+        f,
+        m.values[f.id],
+        `Not known in ${m.file} row ${m.line}: type the rate (a fraction) here.`,
+      ),
     );
     marketRows.set(year, row);
     row += 1;
@@ -73,7 +94,10 @@ export function buildInputsSheet(universe: Universe, industry: string, files: { 
   // Financial inputs of the industry's companies
   row += 1;
   const fFields = FINANCIAL_FIELDS as readonly FieldDef<FinField>[];
-  setCell(sheet, row, 1, { value: `財務データ Financial inputs (${files.financials}): industry ${industry}`, style: 'group' });
+  setCell(sheet, row, 1, {
+    value: `財務データ Financial inputs (${files.financials}): industry ${industry}`,
+    style: 'group',
+  });
   row += 1;
   const keyFields: FieldDef[] = [
     { id: 'company', ja: '企業名', en: 'Company', unit: 'count' },

@@ -133,7 +133,14 @@ export function sheetRef(sheet: string, row: number, col: number, abs = false): 
   return `${sheetPrefix(sheet)}${a1(row, col, abs)}`;
 }
 
-export function rangeRef(sheet: string | undefined, r1: number, c1: number, r2: number, c2: number, abs = false): string {
+export function rangeRef(
+  sheet: string | undefined,
+  r1: number,
+  c1: number,
+  r2: number,
+  c2: number,
+  abs = false,
+): string {
   return `${sheet ? sheetPrefix(sheet) : ''}${a1(r1, c1, abs)}:${a1(r2, c2, abs)}`;
 }
 
