@@ -254,6 +254,14 @@ describe('manifest URLs against the production build (webpack --mode production)
     }
   });
 
+  test('functions.js associates every function of functions.json with its implementation', () => {
+    const meta = JSON.parse(fs.readFileSync(path.join(outDir, 'functions.json'), 'utf8'));
+    const code = fs.readFileSync(path.join(outDir, 'functions.js'), 'utf8');
+    const associated = new Set([...code.matchAll(/CustomFunctions\.associate\("([A-Z0-9_.]+)"/g)].map((m) => m[1]));
+    expect([...associated].sort()).toEqual(meta.functions.map((f: { id: string }) => f.id).sort());
+    expect(associated.has('EOIA') && associated.has('STARRANK')).toBe(true);
+  });
+
   test('taskpane.html loads Office.js, then functions.js and taskpane.js, under a no-eval CSP', () => {
     const html = fs.readFileSync(path.join(outDir, 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);

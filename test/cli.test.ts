@@ -1,0 +1,163 @@
+/**
+ * The headless evaluator as a user runs it: exit codes, what it writes, what it prints, and that bad input
+ * writes nothing. The JSON is checked against ../shared/spec/inputs.md; the IPB-mode workbook against the
+ * spelling Excel uses for JavaScript custom functions.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { main } from '../src/cli/main';
+import { CATALOG } from '../src/core/catalog';
+import { FIXTURES, SAMPLES } from './helpers/evaluate';
+import { readFormulaCells } from './helpers/workbookCells';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
+  return { code, out, err };
+}
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'ipb-cli-'));
+const FIN = `${FIXTURES}/financials-small.csv`;
+const MKT = `${FIXTURES}/market-small.csv`;
+
+test('--help prints the usage and exits 0; no command is a usage error', async () => {
+  const h = await run(['--help']);
+  expect(h.code).toBe(0);
+  expect(h.out).toMatch(/ipb evaluate --financials FILE --market FILE --company NAME --out BOOK.xlsx/);
+  expect((await run([])).code).toBe(1);
+  const bad = await run(['evaluate', '--financials', FIN, '--market', MKT, '--company', 'Alpha Denki', '--bogus', 'x']);
+  expect(bad.code).toBe(1);
+  expect(bad.err).toMatch(/unknown option --bogus/);
+});
+
+test('evaluate writes the workbook and the JSON of the spec', async () => {
+  const dir = tmp();
+  const r = await run([
+    'evaluate',
+    '--financials',
+    FIN,
+    '--market',
+    MKT,
+    '--company',
+    'Alpha Denki',
+    '--out',
+    join(dir, 'a.xlsx'),
+    '--json',
+    join(dir, 'a.json'),
+  ]);
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/Alpha Denki \(electrical, 3 companies in the industry\), FY2019–FY2022/);
+  expect(existsSync(join(dir, 'a.xlsx'))).toBe(true);
+  const j = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
+  expect(j.company).toBe('Alpha Denki');
+  expect(j.industry).toBe('electrical');
+  expect(Object.keys(j)).toEqual(
+    expect.arrayContaining(['company', 'industry', 'parameters', 'indicators', 'star', 'forecast', 'tables']),
+  );
+  // every catalog ID, keyed by fiscal year, numbers or null (never NaN, which JSON cannot even hold)
+  for (const d of CATALOG) {
+    expect(Object.keys(j.indicators[d.id])).toEqual(['2019', '2020', '2021', '2022']);
+    for (const v of Object.values(j.indicators[d.id])) expect(v === null || Number.isFinite(v)).toBe(true);
+  }
+  expect(j.indicators.CAPEX['2019']).toBeNull();
+  expect(j.no_value.CAPEX['2019']).toMatch(/has no FY2018 row/);
+  expect(j.indicators.SALES['2021']).toBe(1050);
+  expect(['☆☆☆', '★☆☆', '★★☆', '★★★']).toContain(j.star.SALES);
+  expect(j.forecast.PBR).toBeNull();
+  expect(j.parameters.star_window).toEqual([2020, 2021, 2022]);
+});
+
+test('an input error is printed with file, row and column, exits 2, and writes nothing', async () => {
+  const dir = tmp();
+  const bad = join(dir, 'financials.csv');
+  writeFileSync(
+    bad,
+    readFileSync(FIN, 'utf8').replace(
+      'Beta Seiki,electrical,2020,2020-12-31,520',
+      'Beta Seiki,electrical,2020,2020-12-31,5x0',
+    ),
+  );
+  const out = join(dir, 'book.xlsx');
+  const r = await run([
+    'evaluate',
+    '--financials',
+    bad,
+    '--market',
+    MKT,
+    '--company',
+    'Alpha Denki',
+    '--out',
+    out,
+    '--json',
+    join(dir, 'b.json'),
+  ]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/error: financials.csv, row 7, column sales: "5x0" is not a number/);
+  expect(r.err).toMatch(/nothing was written/);
+  expect(existsSync(out)).toBe(false);
+  expect(existsSync(join(dir, 'b.json'))).toBe(false);
+});
+
+test('an unknown company is named, with the way to list the companies', async () => {
+  const r = await run([
+    'evaluate',
+    '--financials',
+    FIN,
+    '--market',
+    MKT,
+    '--company',
+    'Nobody',
+    '--out',
+    join(tmp(), 'x.xlsx'),
+  ]);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/not in financials-small.csv: "Nobody".*ipb companies/);
+  const list = await run(['companies', '--financials', FIN]);
+  expect(list.out.trim().split('\n')).toEqual([
+    'Alpha Denki\telectrical\tFY2019–FY2022',
+    'Beta Seiki\telectrical\tFY2019–FY2022',
+    'Delta Yakuhin\tpharma\tFY2019–FY2021',
+    'Gamma Kogyo\telectrical\tFY2020–FY2022',
+  ]);
+});
+
+test('--all --out-dir evaluates every company (batch)', async () => {
+  const dir = tmp();
+  const r = await run(['evaluate', '--financials', FIN, '--market', MKT, '--all', '--out-dir', dir, '--quiet']);
+  expect(r.code).toBe(0);
+  for (const name of ['Alpha_Denki', 'Beta_Seiki', 'Gamma_Kogyo', 'Delta_Yakuhin']) {
+    expect(existsSync(join(dir, `${name}.xlsx`))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')).indicators.SALES).toBeDefined();
+  }
+});
+
+test('--formulas ipb writes =IPB.* calls as Excel stores JavaScript custom functions, with the same cached values', async () => {
+  const dir = tmp();
+  const common = [
+    'evaluate',
+    '--financials',
+    `${SAMPLES}/financials.csv`,
+    '--market',
+    `${SAMPLES}/market.csv`,
+    '--company',
+    'Kitano Electric',
+    '--quiet',
+  ];
+  expect((await run([...common, '--out', join(dir, 'ipb.xlsx'), '--formulas', 'ipb'])).code).toBe(0);
+  expect((await run([...common, '--out', join(dir, 'portable.xlsx')])).code).toBe(0);
+  const ipb = await readFormulaCells(join(dir, 'ipb.xlsx'));
+  const portable = await readFormulaCells(join(dir, 'portable.xlsx'));
+  expect(ipb.size).toBe(portable.size);
+  expect(ipb.get('Evaluation!L14')?.formula ?? '').toMatch(/^_xldudf_IPB_[A-Z_]+\(/);
+  let custom = 0;
+  for (const [addr, cell] of ipb) {
+    expect(cell.value).toEqual(portable.get(addr)?.value);
+    if (cell.formula.startsWith('_xldudf_IPB_')) custom += 1;
+    expect(cell.formula).not.toMatch(/(^|[^_])IPB\./);
+  }
+  expect(custom).toBeGreaterThan(3000);
+  // the portable book uses no custom function at all
+  for (const cell of portable.values()) expect(cell.formula).not.toMatch(/IPB/);
+});
