@@ -1,0 +1,35 @@
+/** Feeding an importer: chunk iteration with progress and cancel, shared by the CSV-based importers. */
+import { type CsvOptions, type CsvRecord, CsvStream, CsvSyntaxError } from '../csv';
+import { type ImportOptions, ImportCancelled, type Rejection } from './record';
+
+/**
+ * Streams CSV records from text chunks to `onRecord`, reporting progress and honouring cancel. Oversized
+ * records and a truncated final quote become rejections, not exceptions: nothing else in the file is lost.
+ */
+export async function forEachCsvRecord(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  opts: ImportOptions,
+  csv: CsvOptions,
+  onRecord: (r: CsvRecord) => void,
+): Promise<Rejection[]> {
+  const stream = new CsvStream(opts.file, { ...csv, lenient: true });
+  const rejected: Rejection[] = [];
+  let consumed = 0;
+  for await (const chunk of chunks as AsyncIterable<string>) {
+    if (opts.cancel?.cancelled) throw new ImportCancelled(opts.file);
+    stream.push(chunk).forEach(onRecord);
+    consumed += chunk.length;
+    opts.onProgress?.(consumed);
+  }
+  try {
+    stream.end().forEach(onRecord);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    rejected.push({ file: opts.file, line: e.line, reason: e.detail });
+  }
+  for (const m of stream.malformed) rejected.push({ file: opts.file, line: m.line, reason: `${m.detail}: row skipped` });
+  for (const o of stream.oversized) {
+    rejected.push({ file: opts.file, line: o.line, reason: `record longer than ${o.chars - 1} characters: skipped to the next line (broken quote or binary data?)` });
+  }
+  return rejected;
+}

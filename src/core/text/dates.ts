@@ -1,0 +1,63 @@
+/**
+ * Dates as patent offices and databases write them, to ISO YYYY-MM-DD: ISO, YYYY/MM/DD, YYYYMMDD,
+ * DD/MM/YY (Lens's old layout; only where the format says so), and Japanese era dates (令和6年1月5日,
+ * 平成15年10月23日, 平成元年, H15.10.23, R6.1.5), with full-width digits and separators.
+ */
+export type DateStyle = 'auto' | 'dmy2';
+
+const ERAS: readonly { names: readonly string[]; start: [number, number, number] }[] = [
+  { names: ['令和', 'R'], start: [2019, 5, 1] },
+  { names: ['平成', 'H'], start: [1989, 1, 8] },
+  { names: ['昭和', 'S'], start: [1926, 12, 25] },
+  { names: ['大正', 'T'], start: [1912, 7, 30] },
+  { names: ['明治', 'M'], start: [1868, 1, 25] },
+];
+
+function valid(y: number, m: number, d: number): string | null {
+  if (!(y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function era(s: string): string | null {
+  const m = /^(令和|平成|昭和|大正|明治|[RHSTM])\s*(元|\d{1,2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$/.exec(s);
+  if (!m) return null;
+  const e = ERAS.find((x) => x.names.includes(m[1]));
+  if (!e) return null;
+  const n = m[2] === '元' ? 1 : Number(m[2]);
+  const iso = valid(e.start[0] + n - 1, Number(m[3]), Number(m[4]));
+  if (!iso) return null;
+  // A date before the era began is a typo, not a date (平成1年1月1日 was still 昭和).
+  const start = valid(...e.start) ?? '';
+  return iso >= start ? iso : null;
+}
+
+/** ISO date, or null when the text is not a date in a recognised form; '' → null too (check emptiness first). */
+export function parseDate(raw: string, style: DateStyle = 'auto'): string | null {
+  const s = raw.normalize('NFKC').trim();
+  if (s === '') return null;
+  let m: RegExpExecArray | null;
+  if (style === 'dmy2' && (m = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/.exec(s))) {
+    // Two-digit years: 00–(this century's years so far + 1) are 20xx; the rest are 19xx.
+    const yy = Number(m[3]);
+    return valid(yy <= 30 ? 2000 + yy : 1900 + yy, Number(m[2]), Number(m[1]));
+  }
+  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s))) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = /^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日$/.exec(s))) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  return era(s);
+}
+
+/** Adds whole years to an ISO date (29 Feb → 28 Feb in a non-leap target year). */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const target = y + years;
+  const last = new Date(Date.UTC(target, m, 0)).getUTCDate();
+  return `${String(target).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Days from a to b (ISO dates), b − a. */
+export function daysBetween(a: string, b: string): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+}
