@@ -3,13 +3,15 @@
  * example whose numbers come from the sample universe (Kitano Electric, its latest fiscal year).
  * Derived from the catalog; a test fails when the committed file differs. Run: npm run gen:docs
  */
-import { readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { CATALOG, GROUPS, UNIT_LABEL } from '../src/core/catalog';
 import { YOY } from '../src/core/catalog/generic';
 import { evaluate, type Leaf } from '../src/core/expr';
 import { financialField } from '../src/core/fields';
-import { evaluateUniverse, loadInputs } from '../src/core/pipeline';
+import { buildPatentSide, evaluateUniverse, loadInputs, type PatentSide } from '../src/core/pipeline';
+import { importCanonical } from '../src/core/patents/importers/canonical';
+import { readAliases } from '../src/core/patents/names';
 import { yoyOf } from '../src/core/summary';
 import { isNoValue, type Value } from '../src/core/values';
 
@@ -23,14 +25,34 @@ function fmt(v: Value): string {
   return String(Number(v.toFixed(digits)));
 }
 
-export function functionsDoc(financials: string, market: string): string {
+export interface SampleTexts {
+  readonly financials: string;
+  readonly market: string;
+  /** samples/patents.csv and samples/aliases.csv, when present: Block 2 examples need them. */
+  readonly patents?: string;
+  readonly aliases?: string;
+}
+
+export async function functionsDoc({
+  financials,
+  market,
+  patents: patentsText,
+  aliases,
+}: SampleTexts): Promise<string> {
   const loaded = loadInputs({
     financials: { name: 'financials.csv', text: financials },
     market: { name: 'market.csv', text: market },
   });
   if (!loaded.universe) throw new Error('the sample inputs do not load');
   const universe = loaded.universe;
-  const results = evaluateUniverse(universe);
+  let patents: PatentSide | undefined;
+  if (patentsText !== undefined) {
+    const imported = await importCanonical([patentsText], { file: 'patents.csv', keepText: false });
+    patents = buildPatentSide([imported], universe, {
+      aliases: aliases ? readAliases(aliases, 'aliases.csv') : undefined,
+    });
+  }
+  const results = evaluateUniverse(universe, patents);
   const company = universe.companies.get(COMPANY);
   if (!company) throw new Error(`${COMPANY} is not in the sample`);
   const year = company.years[company.years.length - 1];
@@ -42,6 +64,10 @@ export function functionsDoc(financials: string, market: string): string {
         );
       case 'mkt':
         return universe.market.get(year)?.values[l.field] ?? { error: '#N/A', message: l.field };
+      case 'stat':
+        return patents
+          ? patents.stats.value(COMPANY, year - l.lag, l.field)
+          : { error: '#N/A', message: 'no sample patents' };
       case 'ind':
         return results.value(l.id, COMPANY, year - l.lag);
       case 'indavg':
@@ -122,10 +148,17 @@ export function functionsDoc(financials: string, market: string): string {
 }
 
 if (require.main === module) {
-  const text = functionsDoc(
-    readFileSync(join(ROOT, 'samples', 'financials.csv'), 'utf8'),
-    readFileSync(join(ROOT, 'samples', 'market.csv'), 'utf8'),
-  );
-  writeFileSync(join(ROOT, 'docs', 'functions.md'), text);
-  process.stdout.write('wrote docs/functions.md\n');
+  const read = (name: string): string | undefined => {
+    const f = join(ROOT, 'samples', name);
+    return existsSync(f) ? readFileSync(f, 'utf8') : undefined;
+  };
+  void functionsDoc({
+    financials: read('financials.csv') ?? '',
+    market: read('market.csv') ?? '',
+    patents: read('patents.csv'),
+    aliases: read('aliases.csv'),
+  }).then((text) => {
+    writeFileSync(join(ROOT, 'docs', 'functions.md'), text);
+    process.stdout.write('wrote docs/functions.md\n');
+  });
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../src/cli/main';
-import { CATALOG } from '../src/core/catalog';
+import { CATALOG, catalogFor } from '../src/core/catalog';
 import { FIXTURES, SAMPLES } from './helpers/evaluate';
 import { readFormulaCells } from './helpers/workbookCells';
 
@@ -57,10 +57,15 @@ test('evaluate writes the workbook and the JSON of the spec', async () => {
     expect.arrayContaining(['company', 'industry', 'parameters', 'indicators', 'star', 'forecast', 'tables']),
   );
   // every catalog ID, keyed by fiscal year, numbers or null (never NaN, which JSON cannot even hold)
-  for (const d of CATALOG) {
+  // without patent records: Block 1 and the R&D ratios; PE and the patent indicators are absent, not null
+  for (const d of catalogFor(false)) {
     expect(Object.keys(j.indicators[d.id])).toEqual(['2019', '2020', '2021', '2022']);
     for (const v of Object.values(j.indicators[d.id])) expect(v === null || Number.isFinite(v)).toBe(true);
   }
+  expect(Object.keys(j.indicators)).toHaveLength(catalogFor(false).length);
+  expect(CATALOG.length).toBeGreaterThan(catalogFor(false).length);
+  expect(j.indicators.APPLICATIONS).toBeUndefined();
+  expect(j.indicators.RND_RATIO_ALPHA['2021']).toBeCloseTo((65 / 1050) * 100, 12);
   expect(j.indicators.CAPEX['2019']).toBeNull();
   expect(j.no_value.CAPEX['2019']).toMatch(/has no FY2018 row/);
   expect(j.indicators.SALES['2021']).toBe(1050);

@@ -8,6 +8,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { writeXlsx } from '../src/cli/renderXlsx';
 import type { WorkbookModel } from '../src/core/workbook/model';
+import { readFileSync } from 'fs';
+import { importCanonical } from '../src/core/patents/importers/canonical';
+import { buildPatentSide, evaluateCompany, evaluateUniverse, loadInputs } from '../src/core/pipeline';
 import { evaluateFiles, FIXTURES, SAMPLES } from './helpers/evaluate';
 import { convertWithLibreOffice, libreOfficeAvailable } from './helpers/libreoffice';
 import { close, readFormulaCells } from './helpers/workbookCells';
@@ -57,6 +60,35 @@ async function compareWithLibreOffice(
   return { checked, mismatches, numbers, errors };
 }
 
+/** The fixture universe with a small canonical patents file (the hand-built set of block2.test.ts, abridged). */
+async function evaluateWithPatents(): Promise<{ model: WorkbookModel }> {
+  const csv = [
+    'application_number,filing_date,applicants,inventors,ipc,claims,exam_request_date,registration_date,registered_claims,lapse_date',
+    'A1,2019-05-10,Alpha Denki,山田太郎;佐藤花子,H01L 21/00,10,2020-02-01,2021-01-15,8,2022-03-31',
+    'A2,2019-08-01,Alpha Denki;Beta Seiki,Xavier Li,H01L 21/00,6,2021-06-01,2022-02-01,6,',
+    'A3,2020-01-20,ALPHA DENKI,山田 太郎;鈴木一郎,G06F 17/60,12,,,,',
+    'A4,2020-03-03,Beta Seiki,田中,G06F 17/60,4,2020-03-03,2020-12-01,4,',
+    'A5,2021-07-07,Alpha Denki;Gamma Kogyo,Chen Wei,H04N 5/00,9,2022-01-10,,,',
+    'A6,2002-01-10,Gamma Kogyo,古川,H01L 21/00,5,2003-01-01,2004-06-01,5,',
+    'A7,2021-02-01,"=HYPERLINK(""http://x"")",+inventor,H01L 21/00,7,,,,',
+  ].join('\n');
+  const loaded = loadInputs({
+    financials: { name: 'financials-small.csv', text: readFileSync(`${FIXTURES}/financials-small.csv`, 'utf8') },
+    market: { name: 'market-small.csv', text: readFileSync(`${FIXTURES}/market-small.csv`, 'utf8') },
+  });
+  const universe = loaded.universe as NonNullable<typeof loaded.universe>;
+  const side = buildPatentSide([await importCanonical([csv], { file: 'patents.csv' })], universe, {
+    cutoff: '2022-12-31',
+  });
+  const ev = evaluateCompany(evaluateUniverse(universe, side), 'Alpha Denki', {
+    mode: 'portable',
+    moneyLabel: 'JPY million',
+    files: { financials: 'financials-small.csv', market: 'market-small.csv' },
+    patents: side,
+  });
+  return { model: ev.workbook.model };
+}
+
 function colName(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -70,6 +102,14 @@ run('LibreOffice recalculates the portable workbook to the core values (1e-9 rel
     expect(r.mismatches.slice(0, 10)).toEqual([]);
     expect(r.numbers).toBeGreaterThan(1000);
     expect(r.errors).toBeGreaterThan(10);
+  });
+
+  test('with patent records: the Statistics and Patents sheets feed Block 2 and PE', async () => {
+    const { model } = await evaluateWithPatents();
+    expect(model.sheets.map((s) => s.name)).toContain('Statistics');
+    const r = await compareWithLibreOffice(model);
+    expect(r.mismatches.slice(0, 10)).toEqual([]);
+    expect(r.numbers).toBeGreaterThan(2000);
   });
 
   const sample = `${SAMPLES}/financials.csv`;

@@ -1,7 +1,7 @@
 /** Draws a workbook model with ExcelJS: the CLI's renderer. Thin: every decision is in the model. */
 import ExcelJS from 'exceljs';
-import type { Cell, CellResult, Style, WorkbookModel } from '../core/workbook/model';
-import { STYLES } from '../core/workbook/model';
+import type { Cell, CellResult, Sheet, Style, WorkbookModel } from '../core/workbook/model';
+import { getCell, STYLES } from '../core/workbook/model';
 
 /** Functions newer than Excel 2007 are stored with the `_xlfn.` prefix in OOXML. */
 const FUTURE_FUNCTIONS = ['AGGREGATE'];
@@ -56,6 +56,50 @@ function writeCell(target: ExcelJS.Cell, cell: Cell, opts: RenderOptions): void 
   if (cell.note) target.note = cell.note;
 }
 
+interface TableBox {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+function box(range: string): TableBox {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+  if (!m) throw new Error(`bad table range ${range}`);
+  const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { r1: Number(m[2]), c1: col(m[1]), r2: Number(m[4]), c2: col(m[3]) };
+}
+
+function tableCells(sheet: Sheet): (r: number, c: number) => boolean {
+  const boxes = sheet.tables.map((t) => box(t.range));
+  return (r, c) => boxes.some((b) => r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2);
+}
+
+/** An Excel table (ListObject) over the model's cells: ExcelJS writes the cells of a table itself. */
+function addTable(ws: ExcelJS.Worksheet, sheet: Sheet, t: { name: string; range: string }): void {
+  const b = box(t.range);
+  const text = (r: number, c: number): string | number => {
+    const v = getCell(sheet, r, c)?.value;
+    return typeof v === 'number' || typeof v === 'string' ? v : '';
+  };
+  const columns = [];
+  for (let c = b.c1; c <= b.c2; c += 1) columns.push({ name: String(text(b.r1, c)), filterButton: true });
+  const rows = [];
+  for (let r = b.r1 + 1; r <= b.r2; r += 1) {
+    const row = [];
+    for (let c = b.c1; c <= b.c2; c += 1) row.push(text(r, c));
+    rows.push(row);
+  }
+  ws.addTable({
+    name: t.name,
+    ref: t.range.split(':')[0],
+    headerRow: true,
+    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    columns,
+    rows,
+  });
+}
+
 export function toExcelJs(model: WorkbookModel, opts: RenderOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'IPB for Excel';
@@ -79,10 +123,12 @@ export function toExcelJs(model: WorkbookModel, opts: RenderOptions = {}): Excel
         : undefined,
     });
     for (const [c, w] of sheet.columnWidths) ws.getColumn(c).width = w;
+    const inTable = tableCells(sheet);
     for (const [r, cols] of sheet.cells) {
       const row = ws.getRow(r);
-      for (const [c, cell] of cols) writeCell(row.getCell(c), cell, opts);
+      for (const [c, cell] of cols) if (!inTable(r, c)) writeCell(row.getCell(c), cell, opts);
     }
+    for (const t of sheet.tables) addTable(ws, sheet, t);
     for (const [r, level] of sheet.rowOutline) ws.getRow(r).outlineLevel = level;
     for (const m of sheet.merges) ws.mergeCells(m);
   }

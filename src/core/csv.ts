@@ -150,7 +150,12 @@ export class CsvStream {
 
   /** Ends the input: returns the last record, or throws when a quoted cell is still open. */
   end(): CsvRecord[] {
-    if (this.quoted) throw new CsvSyntaxError(this.file, this.quoteLine, 'a quoted cell is not closed before the end of the file (truncated file?)');
+    if (this.quoted)
+      throw new CsvSyntaxError(
+        this.file,
+        this.quoteLine,
+        'a quoted cell is not closed before the end of the file (truncated file?)',
+      );
     const out: CsvRecord[] = [];
     if (!this.skipping && (this.cell !== '' || this.cells.length > 0 || this.cellStarted)) this.endRecord(out);
     return out;
@@ -200,6 +205,11 @@ export function parseCsv(text: string, file: string, opts: CsvOptions = {}): Csv
   const s = new CsvStream(file, opts);
   const records = [...s.push(text), ...s.end()];
   const big = s.oversized[0];
-  if (big) throw new CsvSyntaxError(file, big.line, `a record is longer than ${opts.maxRecordChars ?? DEFAULT_MAX} characters`);
+  if (big)
+    throw new CsvSyntaxError(
+      file,
+      big.line,
+      `a record is longer than ${opts.maxRecordChars ?? DEFAULT_MAX} characters`,
+    );
   return records;
 }

@@ -3,9 +3,10 @@
  * order, with the industry averages the excess-earnings group needs. The workbook's formulas compute the
  * same thing cell by cell; this is where the cached values and the JSON come from.
  */
-import { CATALOG, EVALUATION_ORDER, AVERAGED_IDS, type IndicatorDef } from './catalog';
+import { EVALUATION_ORDER, AVERAGED_IDS, type IndicatorDef } from './catalog';
 import { evaluate, type Leaf } from './expr';
 import { financialField, marketField } from './fields';
+import type { StatField } from './patents/statFields';
 import type { Company, Universe } from './universe';
 import { type Value, noValue } from './values';
 
@@ -18,9 +19,15 @@ export interface UniverseResults {
   industryAverage(id: string, industry: string, year: number): Value;
 }
 
+/** Statistics leaves are read from here (the patent statistics); without it they have no value. */
+export interface StatSource {
+  value(company: string, year: number, field: StatField): Value;
+}
+
 export function evaluateUniverse(
   universe: Universe,
   indicators: readonly IndicatorDef[] = EVALUATION_ORDER,
+  stats?: StatSource,
 ): UniverseResults {
   const values = new Map<string, Map<string, Map<number, Value>>>();
   const averages = new Map<string, Map<string, Map<number, Value>>>();
@@ -58,6 +65,10 @@ export function evaluateUniverse(
             return noValue('#N/A', `FY${year}: ${marketField(leaf.field).en} (${leaf.field}) is not known`);
           return v;
         }
+        case 'stat':
+          return stats
+            ? stats.value(c.name, year - leaf.lag, leaf.field)
+            : noValue('#N/A', `no patent records are loaded (${leaf.field})`);
         case 'ind':
           return valueOf(leaf.id, c.name, year - leaf.lag);
         case 'indavg':
@@ -124,5 +135,3 @@ function industryAverages(
   }
   return out;
 }
-
-export { CATALOG };

@@ -7,6 +7,7 @@
  * a workbook recalculated by a spreadsheet agrees with the core.
  */
 import type { FinField, MarketField } from './fields';
+import type { StatField } from './patents/statFields';
 import { type ErrorCode, type Value, finite, isNoValue, noValue } from './values';
 
 export type Lag = 0 | 1 | 2;
@@ -15,6 +16,7 @@ export type Lag = 0 | 1 | 2;
 export type Leaf =
   | { readonly kind: 'fin'; readonly field: FinField; readonly lag: Lag }
   | { readonly kind: 'mkt'; readonly field: MarketField }
+  | { readonly kind: 'stat'; readonly field: StatField; readonly lag: Lag }
   | { readonly kind: 'ind'; readonly id: string; readonly lag: Lag }
   | { readonly kind: 'indavg'; readonly id: string }
   | { readonly kind: 'param'; readonly name: 'money_unit' };
@@ -40,6 +42,7 @@ export const num = (value: number): Expr => ({ kind: 'num', value });
 export const arg = (name: string): Expr => ({ kind: 'arg', name });
 export const fin = (field: FinField, lag: Lag = 0): Leaf => ({ kind: 'fin', field, lag });
 export const mkt = (field: MarketField): Leaf => ({ kind: 'mkt', field });
+export const stat = (field: StatField, lag: Lag = 0): Leaf => ({ kind: 'stat', field, lag });
 export const ind = (id: string, lag: Lag = 0): Leaf => ({ kind: 'ind', id, lag });
 export const indAvg = (id: string): Leaf => ({ kind: 'indavg', id });
 export const param = (name: 'money_unit'): Leaf => ({ kind: 'param', name });
@@ -72,6 +75,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       return env.arg(e.name);
     case 'fin':
     case 'mkt':
+    case 'stat':
     case 'ind':
     case 'indavg':
     case 'param':
@@ -181,6 +185,7 @@ export function print(e: Expr, env: FormulaEnv): Printed {
       return env.arg(e.name);
     case 'fin':
     case 'mkt':
+    case 'stat':
     case 'ind':
     case 'indavg':
     case 'param':
@@ -221,6 +226,7 @@ export function leavesOf(e: Expr, out: Leaf[] = []): Leaf[] {
   switch (e.kind) {
     case 'fin':
     case 'mkt':
+    case 'stat':
     case 'ind':
     case 'indavg':
     case 'param':

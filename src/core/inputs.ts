@@ -13,6 +13,11 @@ export interface CompanyYear {
   readonly fiscalYear: number;
   readonly fyEnd: string;
   readonly values: Partial<Record<FinField, number>>;
+  /**
+   * Rows imported from filings: per field, a one-line description of where the value comes from (element and
+   * context, or tag, form, filing date and accession), or why there is none. The Inputs sheet shows it as a note.
+   */
+  readonly provenance?: Partial<Record<FinField, string>>;
   /** Where the row came from, for messages and audit. */
   readonly file: string;
   readonly line: number;

@@ -2,8 +2,19 @@
  * The whole evaluation from input texts to a workbook model and the JSON, with every input issue.
  * Pure: the CLI reads the files and writes the results; the task pane will do the same in Excel.
  */
+import { catalogFor, EVALUATION_ORDER, PATENT_IDS } from './catalog';
 import { blockedByField, previousYearWarnings } from './coverage';
-import { evaluateUniverse, type UniverseResults } from './engine';
+import { evaluateUniverse as evaluateWith, type UniverseResults } from './engine';
+import { type AliasTable, type Consolidation, consolidate } from './patents/names';
+import { mergeRecords, type MergeReport } from './patents/merge';
+import type { ImportResult } from './patents/record';
+import {
+  aggregatePatents,
+  DEFAULT_BASE_YEARS,
+  latestDate,
+  type PatentStats,
+  type StatParameters,
+} from './patents/stats';
 import { readFinancials, readMarket } from './inputs';
 import type { InputIssue } from './issues';
 import { buildJson, type EvaluationJson } from './report';
@@ -32,6 +43,46 @@ export function loadInputs(t: InputTexts): LoadedInputs {
   return { universe: buildUniverse(fin.rows, mkt.rows, t.moneyUnit ?? DEFAULT_MONEY_UNIT), issues };
 }
 
+/** The patent side: merged records, the name consolidation and the statistics. */
+export interface PatentSide {
+  readonly imports: readonly ImportResult[];
+  readonly merge: MergeReport;
+  readonly names: Consolidation;
+  readonly stats: PatentStats;
+}
+
+export interface PatentOptions {
+  readonly aliases?: AliasTable;
+  /** Data cut-off date; default the latest date in the records. */
+  readonly cutoff?: string;
+  readonly baseYears?: Partial<Pick<StatParameters, 'baseYearApplications' | 'baseYearExam' | 'baseYearGrantRate'>>;
+}
+
+export function buildPatentSide(
+  imports: readonly ImportResult[],
+  universe: Universe,
+  opts: PatentOptions = {},
+): PatentSide {
+  const merge = mergeRecords(imports);
+  const names = consolidate(
+    merge.records.flatMap((r) => r.applicants),
+    universe.companies.keys(),
+    opts.aliases,
+  );
+  const params: StatParameters = {
+    cutoff: opts.cutoff ?? latestDate(merge.records),
+    ...DEFAULT_BASE_YEARS,
+    ...opts.baseYears,
+  };
+  return { imports, merge, names, stats: aggregatePatents(merge.records, names, universe, params) };
+}
+
+/** Evaluates the universe with the indicators its inputs allow (PE and Block 2 need patents). */
+export function evaluateUniverse(universe: Universe, patents?: PatentSide): UniverseResults {
+  const order = patents ? EVALUATION_ORDER : EVALUATION_ORDER.filter((d) => !PATENT_IDS.has(d.id));
+  return evaluateWith(universe, order, patents?.stats);
+}
+
 export interface CompanyEvaluation {
   readonly json: EvaluationJson;
   readonly workbook: BuiltWorkbook;
@@ -42,18 +93,39 @@ export interface EvaluateOptions {
   readonly mode: FormulaMode;
   readonly moneyLabel: string;
   readonly files: { financials: string; market: string };
+  readonly patents?: PatentSide;
 }
 
 export function evaluateCompany(results: UniverseResults, company: string, opts: EvaluateOptions): CompanyEvaluation {
-  const summary = summarise(results, company);
-  const workbook = buildWorkbook(results, summary, opts);
+  const indicators = catalogFor(opts.patents !== undefined);
+  const summary = summarise(results, company, indicators);
+  const patents = opts.patents;
+  const workbook = buildWorkbook(results, summary, {
+    ...opts,
+    indicators,
+    patents: patents ? { stats: patents.stats, names: patents.names } : undefined,
+  });
+  const p = patents?.stats.params;
   const json = buildJson(summary, {
     money_unit: results.universe.moneyUnit,
     money_label: opts.moneyLabel,
     formula_mode: opts.mode,
+    ...(p
+      ? {
+          cutoff_date: p.cutoff,
+          base_year_applications: p.baseYearApplications,
+          base_year_exam_requests: p.baseYearExam,
+          base_year_grant_rate: p.baseYearGrantRate,
+        }
+      : {}),
   });
+  if (patents) {
+    json.tables.CO_APPLICANTS = patents.stats.coApplicants(company, summary.years).map((c) => ({
+      co_applicant: c.name,
+      joint_applications: c.jointApplications,
+      share: c.share,
+    }));
+  }
   const warnings = previousYearWarnings(results.universe, new Set([summary.company.industry]));
   return { json, workbook, warnings };
 }
-
-export { evaluateUniverse };

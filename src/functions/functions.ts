@@ -520,6 +520,496 @@ export function IAEE(fixed_liabilities: any[][], market_cap: any[][], a: any[][]
 }
 
 /**
+ * Patent profitability alpha (特許収益性α), money unit per patent. (GBP + royalty income) / valid patents: total business earnings per valid patent.
+ * @customfunction PAT_PROFIT_ALPHA
+ * @param {any[][]} gbp GBP (number or range)
+ * @param {any[][]} royalty Royalty income (number or range)
+ * @param {any[][]} valid_patents Valid patents at the FY end (number or range)
+ * @returns {any[][]} Patent profitability alpha; ranges give a range of results
+ */
+export function PAT_PROFIT_ALPHA(gbp: any[][], royalty: any[][], valid_patents: any[][]): any[][] {
+  return callIndicator('PAT_PROFIT_ALPHA', [gbp, royalty, valid_patents]);
+}
+
+/**
+ * Patent profitability beta (特許収益性β), money unit per patent. (Excess value added + royalty income) / valid patents.
+ * @customfunction PAT_PROFIT_BETA
+ * @param {any[][]} ex_va Excess value added (number or range)
+ * @param {any[][]} royalty Royalty income (number or range)
+ * @param {any[][]} valid_patents Valid patents at the FY end (number or range)
+ * @returns {any[][]} Patent profitability beta; ranges give a range of results
+ */
+export function PAT_PROFIT_BETA(ex_va: any[][], royalty: any[][], valid_patents: any[][]): any[][] {
+  return callIndicator('PAT_PROFIT_BETA', [ex_va, royalty, valid_patents]);
+}
+
+/**
+ * Patent profitability gamma (特許収益性γ), money unit per patent. (Excess GBP + royalty income) / valid patents.
+ * @customfunction PAT_PROFIT_GAMMA
+ * @param {any[][]} ex_gbp Excess GBP (number or range)
+ * @param {any[][]} royalty Royalty income (number or range)
+ * @param {any[][]} valid_patents Valid patents at the FY end (number or range)
+ * @returns {any[][]} Patent profitability gamma; ranges give a range of results
+ */
+export function PAT_PROFIT_GAMMA(ex_gbp: any[][], royalty: any[][], valid_patents: any[][]): any[][] {
+  return callIndicator('PAT_PROFIT_GAMMA', [ex_gbp, royalty, valid_patents]);
+}
+
+/**
+ * Patent profitability delta (特許収益性δ), money unit per patent. EXEOIA / valid patents: excess earnings on intellectual assets per valid patent.
+ * @customfunction PAT_PROFIT_DELTA
+ * @param {any[][]} exeoia EXEOIA (number or range)
+ * @param {any[][]} valid_patents Valid patents at the FY end (number or range)
+ * @returns {any[][]} Patent profitability delta; ranges give a range of results
+ */
+export function PAT_PROFIT_DELTA(exeoia: any[][], valid_patents: any[][]): any[][] {
+  return callIndicator('PAT_PROFIT_DELTA', [exeoia, valid_patents]);
+}
+
+/**
+ * Sales per registration (登録件数当たり売上高), money unit per patent. Sales / registrations of the fiscal year (参考1).
+ * @customfunction SALES_PER_REGISTRATION
+ * @param {any[][]} sales Sales (number or range)
+ * @param {any[][]} registrations Registrations in the fiscal year (number or range)
+ * @returns {any[][]} Sales per registration; ranges give a range of results
+ */
+export function SALES_PER_REGISTRATION(sales: any[][], registrations: any[][]): any[][] {
+  return callIndicator('SALES_PER_REGISTRATION', [sales, registrations]);
+}
+
+/**
+ * Sales per registered claim (登録請求項当たり売上高), money unit per patent. Sales / registered claims of the fiscal year (参考1).
+ * @customfunction SALES_PER_REG_CLAIM
+ * @param {any[][]} sales Sales (number or range)
+ * @param {any[][]} reg_claims Registered claims (number or range)
+ * @returns {any[][]} Sales per registered claim; ranges give a range of results
+ */
+export function SALES_PER_REG_CLAIM(sales: any[][], reg_claims: any[][]): any[][] {
+  return callIndicator('SALES_PER_REG_CLAIM', [sales, reg_claims]);
+}
+
+/**
+ * R&D per application claim (出願請求項当たり研究開発費), money unit per patent. R&D / application claims of the year (参考1).
+ * @customfunction RND_PER_APP_CLAIM
+ * @param {any[][]} rnd R&D expenses (number or range)
+ * @param {any[][]} app_claims Application claims (number or range)
+ * @returns {any[][]} R&D per application claim; ranges give a range of results
+ */
+export function RND_PER_APP_CLAIM(rnd: any[][], app_claims: any[][]): any[][] {
+  return callIndicator('RND_PER_APP_CLAIM', [rnd, app_claims]);
+}
+
+/**
+ * R&D to sales (研究開発費比率α), %. R&D / sales × 100.
+ * @customfunction RND_RATIO_ALPHA
+ * @param {any[][]} rnd R&D expenses (number or range)
+ * @param {any[][]} sales Sales (number or range)
+ * @returns {any[][]} R&D to sales; ranges give a range of results
+ */
+export function RND_RATIO_ALPHA(rnd: any[][], sales: any[][]): any[][] {
+  return callIndicator('RND_RATIO_ALPHA', [rnd, sales]);
+}
+
+/**
+ * R&D to value added (研究開発費比率β), %. R&D / value added × 100.
+ * @customfunction RND_RATIO_BETA
+ * @param {any[][]} rnd R&D expenses (number or range)
+ * @param {any[][]} va Value added (number or range)
+ * @returns {any[][]} R&D to value added; ranges give a range of results
+ */
+export function RND_RATIO_BETA(rnd: any[][], va: any[][]): any[][] {
+  return callIndicator('RND_RATIO_BETA', [rnd, va]);
+}
+
+/**
+ * R&D to GBP (研究開発費比率γ), %. R&D / GBP × 100; not computed when operating income is 0 or less.
+ * @customfunction RND_RATIO_GAMMA
+ * @param {any[][]} rnd R&D expenses (number or range)
+ * @param {any[][]} gbp GBP (number or range)
+ * @param {any[][]} oi Operating income (number or range)
+ * @returns {any[][]} R&D to GBP; ranges give a range of results
+ */
+export function RND_RATIO_GAMMA(rnd: any[][], gbp: any[][], oi: any[][]): any[][] {
+  return callIndicator('RND_RATIO_GAMMA', [rnd, gbp, oi]);
+}
+
+/**
+ * R&D to total assets (研究開発費比率δ), %. R&D / average total assets × 100.
+ * @customfunction RND_RATIO_DELTA
+ * @param {any[][]} rnd R&D expenses (number or range)
+ * @param {any[][]} total_assets_prev Total assets, previous FY end (number or range)
+ * @param {any[][]} total_assets Total assets, this FY end (number or range)
+ * @returns {any[][]} R&D to total assets; ranges give a range of results
+ */
+export function RND_RATIO_DELTA(rnd: any[][], total_assets_prev: any[][], total_assets: any[][]): any[][] {
+  return callIndicator('RND_RATIO_DELTA', [rnd, total_assets_prev, total_assets]);
+}
+
+/**
+ * Inventors (発明者数), count. Distinct inventor names on the single-applicant applications filed in the calendar year (same name = same person).
+ * @customfunction INVENTORS
+ * @param {any[][]} value Inventors (number or range)
+ * @returns {any[][]} Inventors; ranges give a range of results
+ */
+export function INVENTORS(value: any[][]): any[][] {
+  return callIndicator('INVENTORS', [value]);
+}
+
+/**
+ * Inventors to employees (発明者比率), %. Inventors / employees × 100.
+ * @customfunction INVENTOR_RATIO
+ * @param {any[][]} inventors Inventors (number or range)
+ * @param {any[][]} employees Employees (number or range)
+ * @returns {any[][]} Inventors to employees; ranges give a range of results
+ */
+export function INVENTOR_RATIO(inventors: any[][], employees: any[][]): any[][] {
+  return callIndicator('INVENTOR_RATIO', [inventors, employees]);
+}
+
+/**
+ * R&D per inventor (発明者1人当研究開発費), money unit per person. R&D / inventors.
+ * @customfunction RND_PER_INVENTOR
+ * @param {any[][]} rnd R&D expenses (number or range)
+ * @param {any[][]} inventors Inventors (number or range)
+ * @returns {any[][]} R&D per inventor; ranges give a range of results
+ */
+export function RND_PER_INVENTOR(rnd: any[][], inventors: any[][]): any[][] {
+  return callIndicator('RND_PER_INVENTOR', [rnd, inventors]);
+}
+
+/**
+ * Applications (特許出願件数), count. Published patent applications filed in the calendar year; a joint application counts 1.
+ * @customfunction APPLICATIONS
+ * @param {any[][]} value Applications (number or range)
+ * @returns {any[][]} Applications; ranges give a range of results
+ */
+export function APPLICATIONS(value: any[][]): any[][] {
+  return callIndicator('APPLICATIONS', [value]);
+}
+
+/**
+ * Application claims (出願請求項数), count. Claims of those applications.
+ * @customfunction APP_CLAIMS
+ * @param {any[][]} value Application claims (number or range)
+ * @returns {any[][]} Application claims; ranges give a range of results
+ */
+export function APP_CLAIMS(value: any[][]): any[][] {
+  return callIndicator('APP_CLAIMS', [value]);
+}
+
+/**
+ * Claims per application (出願1件当請求項数), number. Application claims / applications.
+ * @customfunction CLAIMS_PER_APP
+ * @param {any[][]} app_claims Application claims (number or range)
+ * @param {any[][]} apps Applications (number or range)
+ * @returns {any[][]} Claims per application; ranges give a range of results
+ */
+export function CLAIMS_PER_APP(app_claims: any[][], apps: any[][]): any[][] {
+  return callIndicator('CLAIMS_PER_APP', [app_claims, apps]);
+}
+
+/**
+ * Applications per inventor (発明者1人当出願件数), number. Single-applicant applications / inventors.
+ * @customfunction APPS_PER_INVENTOR
+ * @param {any[][]} single_apps Single-applicant applications (number or range)
+ * @param {any[][]} inventors Inventors (number or range)
+ * @returns {any[][]} Applications per inventor; ranges give a range of results
+ */
+export function APPS_PER_INVENTOR(single_apps: any[][], inventors: any[][]): any[][] {
+  return callIndicator('APPS_PER_INVENTOR', [single_apps, inventors]);
+}
+
+/**
+ * Claims per inventor (発明者1人当出願請求項数), number. Claims of single-applicant applications / inventors.
+ * @customfunction CLAIMS_PER_INVENTOR
+ * @param {any[][]} single_claims Claims of single-applicant applications (number or range)
+ * @param {any[][]} inventors Inventors (number or range)
+ * @returns {any[][]} Claims per inventor; ranges give a range of results
+ */
+export function CLAIMS_PER_INVENTOR(single_claims: any[][], inventors: any[][]): any[][] {
+  return callIndicator('CLAIMS_PER_INVENTOR', [single_claims, inventors]);
+}
+
+/**
+ * Joint applications (共同出願件数), count. Applications with more than one (consolidated) applicant.
+ * @customfunction JOINT_APPS
+ * @param {any[][]} value Joint applications (number or range)
+ * @returns {any[][]} Joint applications; ranges give a range of results
+ */
+export function JOINT_APPS(value: any[][]): any[][] {
+  return callIndicator('JOINT_APPS', [value]);
+}
+
+/**
+ * Joint application ratio (共同出願比率), %. Joint applications / applications × 100.
+ * @customfunction JOINT_RATIO
+ * @param {any[][]} joint_apps Joint applications (number or range)
+ * @param {any[][]} apps Applications (number or range)
+ * @returns {any[][]} Joint application ratio; ranges give a range of results
+ */
+export function JOINT_RATIO(joint_apps: any[][], apps: any[][]): any[][] {
+  return callIndicator('JOINT_RATIO', [joint_apps, apps]);
+}
+
+/**
+ * Cumulative applications (累計出願件数), count. Applications filed from the base year to the end of the calendar year.
+ * @customfunction CUM_APPS
+ * @param {any[][]} value Cumulative applications (number or range)
+ * @returns {any[][]} Cumulative applications; ranges give a range of results
+ */
+export function CUM_APPS(value: any[][]): any[][] {
+  return callIndicator('CUM_APPS', [value]);
+}
+
+/**
+ * Examination requests (審査請求件数), count. Examination requests made in the calendar year.
+ * @customfunction EXAM_REQUESTS
+ * @param {any[][]} value Examination requests (number or range)
+ * @returns {any[][]} Examination requests; ranges give a range of results
+ */
+export function EXAM_REQUESTS(value: any[][]): any[][] {
+  return callIndicator('EXAM_REQUESTS', [value]);
+}
+
+/**
+ * Average years to request (平均出願経過年数), years. Σ(request date − filing date) / requests / 365.25, over the year’s requests.
+ * @customfunction AVG_YEARS_TO_REQUEST
+ * @param {any[][]} request_years Σ years from filing to request (number or range)
+ * @param {any[][]} exam_requests Examination requests (number or range)
+ * @returns {any[][]} Average years to request; ranges give a range of results
+ */
+export function AVG_YEARS_TO_REQUEST(request_years: any[][], exam_requests: any[][]): any[][] {
+  return callIndicator('AVG_YEARS_TO_REQUEST', [request_years, exam_requests]);
+}
+
+/**
+ * Examination request rate (審査請求率), %. Of the applications filed in the year, those requested by the cut-off / applications × 100.
+ * @customfunction EXAM_REQUEST_RATE
+ * @param {any[][]} requested Applications of the year requested by the cut-off (number or range)
+ * @param {any[][]} apps Applications (number or range)
+ * @returns {any[][]} Examination request rate; ranges give a range of results
+ */
+export function EXAM_REQUEST_RATE(requested: any[][], apps: any[][]): any[][] {
+  return callIndicator('EXAM_REQUEST_RATE', [requested, apps]);
+}
+
+/**
+ * Cumulative examination requests (累計審査請求件数), count. Requests up to the end of the year on applications filed since the exam base year.
+ * @customfunction CUM_EXAM_REQUESTS
+ * @param {any[][]} value Cumulative examination requests (number or range)
+ * @returns {any[][]} Cumulative examination requests; ranges give a range of results
+ */
+export function CUM_EXAM_REQUESTS(value: any[][]): any[][] {
+  return callIndicator('CUM_EXAM_REQUESTS', [value]);
+}
+
+/**
+ * Cumulative request rate (累計審査請求率), %. Cumulative requests / applications since the exam base year × 100.
+ * @customfunction CUM_EXAM_REQUEST_RATE
+ * @param {any[][]} cum_requests Cumulative requests (number or range)
+ * @param {any[][]} cum_apps Applications since the exam base year (number or range)
+ * @returns {any[][]} Cumulative request rate; ranges give a range of results
+ */
+export function CUM_EXAM_REQUEST_RATE(cum_requests: any[][], cum_apps: any[][]): any[][] {
+  return callIndicator('CUM_EXAM_REQUEST_RATE', [cum_requests, cum_apps]);
+}
+
+/**
+ * Registrations (特許登録件数), count. Registrations in the fiscal year; a joint one counts 1.
+ * @customfunction REGISTRATIONS
+ * @param {any[][]} value Registrations (number or range)
+ * @returns {any[][]} Registrations; ranges give a range of results
+ */
+export function REGISTRATIONS(value: any[][]): any[][] {
+  return callIndicator('REGISTRATIONS', [value]);
+}
+
+/**
+ * Registered claims (登録請求項数), count. Claims of those registrations.
+ * @customfunction REG_CLAIMS
+ * @param {any[][]} value Registered claims (number or range)
+ * @returns {any[][]} Registered claims; ranges give a range of results
+ */
+export function REG_CLAIMS(value: any[][]): any[][] {
+  return callIndicator('REG_CLAIMS', [value]);
+}
+
+/**
+ * Average years to grant (平均登録所要年数), years. Σ(registration date − filing date) / registrations / 365.25.
+ * @customfunction AVG_YEARS_TO_GRANT
+ * @param {any[][]} grant_years Σ years from filing to registration (number or range)
+ * @param {any[][]} registrations Registrations (number or range)
+ * @returns {any[][]} Average years to grant; ranges give a range of results
+ */
+export function AVG_YEARS_TO_GRANT(grant_years: any[][], registrations: any[][]): any[][] {
+  return callIndicator('AVG_YEARS_TO_GRANT', [grant_years, registrations]);
+}
+
+/**
+ * Registration rate (特許登録率), %. Of the applications filed in the year, those registered by the cut-off / applications × 100.
+ * @customfunction REGISTRATION_RATE
+ * @param {any[][]} registered Applications of the year registered by the cut-off (number or range)
+ * @param {any[][]} apps Applications (number or range)
+ * @returns {any[][]} Registration rate; ranges give a range of results
+ */
+export function REGISTRATION_RATE(registered: any[][], apps: any[][]): any[][] {
+  return callIndicator('REGISTRATION_RATE', [registered, apps]);
+}
+
+/**
+ * Cumulative registrations (累計特許登録件数), count. Registrations up to the end of the year of applications filed since the base year.
+ * @customfunction CUM_REGISTRATIONS
+ * @param {any[][]} value Cumulative registrations (number or range)
+ * @returns {any[][]} Cumulative registrations; ranges give a range of results
+ */
+export function CUM_REGISTRATIONS(value: any[][]): any[][] {
+  return callIndicator('CUM_REGISTRATIONS', [value]);
+}
+
+/**
+ * Cumulative registration rate (累計特許登録率), %. Cumulative registrations / cumulative applications × 100.
+ * @customfunction CUM_REGISTRATION_RATE
+ * @param {any[][]} cum_registrations Cumulative registrations (number or range)
+ * @param {any[][]} cum_apps Cumulative applications (number or range)
+ * @returns {any[][]} Cumulative registration rate; ranges give a range of results
+ */
+export function CUM_REGISTRATION_RATE(cum_registrations: any[][], cum_apps: any[][]): any[][] {
+  return callIndicator('CUM_REGISTRATION_RATE', [cum_registrations, cum_apps]);
+}
+
+/**
+ * Grant rate (特許査定率), %. Of the requests made in the fiscal year, those registered by the cut-off / requests × 100.
+ * @customfunction GRANT_RATE
+ * @param {any[][]} granted Requests of the FY registered by the cut-off (number or range)
+ * @param {any[][]} requests Requests made in the FY (number or range)
+ * @returns {any[][]} Grant rate; ranges give a range of results
+ */
+export function GRANT_RATE(granted: any[][], requests: any[][]): any[][] {
+  return callIndicator('GRANT_RATE', [granted, requests]);
+}
+
+/**
+ * Cumulative grant rate (累計特許査定率), %. The grant rate cumulated from the grant-rate base year.
+ * @customfunction CUM_GRANT_RATE
+ * @param {any[][]} granted Cumulative requests registered by the cut-off (number or range)
+ * @param {any[][]} requests Cumulative requests (number or range)
+ * @returns {any[][]} Cumulative grant rate; ranges give a range of results
+ */
+export function CUM_GRANT_RATE(granted: any[][], requests: any[][]): any[][] {
+  return callIndicator('CUM_GRANT_RATE', [granted, requests]);
+}
+
+/**
+ * Valid patents by registration year (有効特許件数(登録年度別)), count. Registrations of the fiscal year not lapsed or expired by the latest FY end.
+ * @customfunction VALID_BY_REG_YEAR
+ * @param {any[][]} value Valid patents by registration year (number or range)
+ * @returns {any[][]} Valid patents by registration year; ranges give a range of results
+ */
+export function VALID_BY_REG_YEAR(value: any[][]): any[][] {
+  return callIndicator('VALID_BY_REG_YEAR', [value]);
+}
+
+/**
+ * Survival rate by registration year (有効特許残存率), %. Valid patents of the year’s registrations / registrations × 100.
+ * @customfunction VALID_BY_REG_YEAR_RATE
+ * @param {any[][]} valid Valid patents of the year’s registrations (number or range)
+ * @param {any[][]} registrations Registrations (number or range)
+ * @returns {any[][]} Survival rate by registration year; ranges give a range of results
+ */
+export function VALID_BY_REG_YEAR_RATE(valid: any[][], registrations: any[][]): any[][] {
+  return callIndicator('VALID_BY_REG_YEAR_RATE', [valid, registrations]);
+}
+
+/**
+ * Application productivity (特許出願生産性), claims per 1 billion of R&D. Claims of the applications of calendar year n (a joint application’s claims divided by its applicants) / R&D of FY n−1, per 1 billion of the currency.
+ * @customfunction APP_PRODUCTIVITY
+ * @param {any[][]} claims Claims of year n divided among co-applicants (number or range)
+ * @param {any[][]} rnd_prev R&D, previous FY end (number or range)
+ * @param {any[][]} money_unit Money unit of the financial inputs in the currency base unit (number or range)
+ * @returns {any[][]} Application productivity; ranges give a range of results
+ */
+export function APP_PRODUCTIVITY(claims: any[][], rnd_prev: any[][], money_unit: any[][]): any[][] {
+  return callIndicator('APP_PRODUCTIVITY', [claims, rnd_prev, money_unit]);
+}
+
+/**
+ * Application productivity (R&D two years before) (特許出願生産性2), claims per 1 billion of R&D. As APP_PRODUCTIVITY, over the R&D of FY n−2 (参考1 ▲6▼-2).
+ * @customfunction APP_PRODUCTIVITY_2
+ * @param {any[][]} claims Claims of year n divided among co-applicants (number or range)
+ * @param {any[][]} rnd_prev2 R&D of FY n−2 (number or range)
+ * @param {any[][]} money_unit Money unit of the financial inputs in the currency base unit (number or range)
+ * @returns {any[][]} Application productivity (R&D two years before); ranges give a range of results
+ */
+export function APP_PRODUCTIVITY_2(claims: any[][], rnd_prev2: any[][], money_unit: any[][]): any[][] {
+  return callIndicator('APP_PRODUCTIVITY_2', [claims, rnd_prev2, money_unit]);
+}
+
+/**
+ * Examination productivity (審査請求生産性), claims per 1 billion of R&D. APP_PRODUCTIVITY × the estimated examination-request rate (the company’s own rate over the filings whose request window has closed).
+ * @customfunction EXAM_PRODUCTIVITY
+ * @param {any[][]} productivity Application productivity (number or range)
+ * @param {any[][]} rate Estimated request rate, fraction (number or range)
+ * @returns {any[][]} Examination productivity; ranges give a range of results
+ */
+export function EXAM_PRODUCTIVITY(productivity: any[][], rate: any[][]): any[][] {
+  return callIndicator('EXAM_PRODUCTIVITY', [productivity, rate]);
+}
+
+/**
+ * Grant productivity (特許取得生産性), claims per 1 billion of R&D. APP_PRODUCTIVITY × the estimated registration rate (the company’s own rate over the filings whose request and examination windows have closed).
+ * @customfunction GRANT_PRODUCTIVITY
+ * @param {any[][]} productivity Application productivity (number or range)
+ * @param {any[][]} rate Estimated registration rate, fraction (number or range)
+ * @returns {any[][]} Grant productivity; ranges give a range of results
+ */
+export function GRANT_PRODUCTIVITY(productivity: any[][], rate: any[][]): any[][] {
+  return callIndicator('GRANT_PRODUCTIVITY', [productivity, rate]);
+}
+
+/**
+ * Valid patents (総有効特許件数), count. Registrations since the base year less those lapsed or expired, at the FY end (a lapse or expiry on the FY-end day counts).
+ * @customfunction VALID_PATENTS
+ * @param {any[][]} value Valid patents (number or range)
+ * @returns {any[][]} Valid patents; ranges give a range of results
+ */
+export function VALID_PATENTS(value: any[][]): any[][] {
+  return callIndicator('VALID_PATENTS', [value]);
+}
+
+/**
+ * Survival rate of the stock (総有効特許残存率), %. Valid patents / registrations since the base year × 100.
+ * @customfunction VALID_SURVIVAL_RATE
+ * @param {any[][]} valid Valid patents (number or range)
+ * @param {any[][]} registered Registrations since the base year (number or range)
+ * @returns {any[][]} Survival rate of the stock; ranges give a range of results
+ */
+export function VALID_SURVIVAL_RATE(valid: any[][], registered: any[][]): any[][] {
+  return callIndicator('VALID_SURVIVAL_RATE', [valid, registered]);
+}
+
+/**
+ * Average remaining life (総有効特許平均残存年数), years. Σ(expiry − FY end) / valid patents / 365.25.
+ * @customfunction AVG_REMAINING_LIFE
+ * @param {any[][]} remaining Σ remaining years of the valid patents (number or range)
+ * @param {any[][]} valid Valid patents (number or range)
+ * @returns {any[][]} Average remaining life; ranges give a range of results
+ */
+export function AVG_REMAINING_LIFE(remaining: any[][], valid: any[][]): any[][] {
+  return callIndicator('AVG_REMAINING_LIFE', [remaining, valid]);
+}
+
+/**
+ * Patent stock index (特許ストック指数), years. Valid patents × their average remaining life (patent-years).
+ * @customfunction STOCK_INDEX
+ * @param {any[][]} valid Valid patents (number or range)
+ * @param {any[][]} remaining Average remaining life (number or range)
+ * @returns {any[][]} Patent stock index; ranges give a range of results
+ */
+export function STOCK_INDEX(valid: any[][], remaining: any[][]): any[][] {
+  return callIndicator('STOCK_INDEX', [valid, remaining]);
+}
+
+/**
  * Year-on-year ratio (前期比). This period / previous period × 100 (%); not computed when the previous value is 0 or less.
  * @customfunction YOY
  * @param {any[][]} current Value of this period (number or range)

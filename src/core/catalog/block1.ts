@@ -23,7 +23,8 @@ import {
   sum,
 } from '../expr';
 import type { FinField } from '../fields';
-import type { ForecastRule, GroupDef, IndicatorDef, ParamDef, Unit } from './types';
+import { closing, def, FIFTY_PCT, FIVE_PCT, indicator, input, opening, p } from './dsl';
+import type { ForecastRule, GroupDef, IndicatorDef, ParamDef } from './types';
 
 export const BLOCK1_GROUPS: readonly GroupDef[] = [
   { id: 'A', block: 1, ja: '投資指標', en: 'Investment' },
@@ -35,35 +36,8 @@ export const BLOCK1_GROUPS: readonly GroupDef[] = [
 
 const a = arg;
 
-/** Parameter helpers: a named argument bound to its data source. */
-function p(name: string, help: string, source: Expr): ParamDef {
-  return { name, help, source };
-}
-const input = (name: string, field: FinField, help: string): ParamDef => p(name, help, fin(field));
-const opening = (name: string, field: FinField, help: string): ParamDef =>
-  p(name, `${help}, previous FY end`, fin(field, 1));
-const closing = (name: string, field: FinField, help: string): ParamDef => p(name, `${help}, this FY end`, fin(field));
-const indicator = (name: string, id: string, help: string): ParamDef => p(name, help, ind(id));
 const finAssets = (lag: 0 | 1): Expr => sub(fin('current_assets', lag), fin('current_liabilities', lag));
 const growth = (x: string, xPrev: string): Expr => sub(div(a(x), a(xPrev)), num(1));
-
-interface Spec {
-  group: IndicatorDef['group'];
-  ja: string;
-  en: string;
-  unit: Unit;
-  help: string;
-  params: ParamDef[];
-  body: Expr;
-  subRowOf?: string;
-  forecast?: ForecastRule;
-  star?: boolean;
-}
-
-function def(id: string, s: Spec): IndicatorDef {
-  const yoy = !s.subRowOf && (s.unit === 'money' || s.unit === 'money_per_person' || s.unit === 'count');
-  return { id, star: s.star ?? !s.subRowOf, yoy, ...s };
-}
 
 /** An input taken over as it is (SALES, RND, OI, ROYALTY). */
 function passThrough(id: string, group: IndicatorDef['group'], field: FinField, ja: string, en: string): IndicatorDef {
@@ -141,9 +115,6 @@ function excessRoa(id: string, of: string, ja: string, en: string, forecast?: Fo
     forecast,
   });
 }
-
-const FIVE_PCT: ForecastRule = { band: 0.05 };
-const FIFTY_PCT: ForecastRule = { band: 0.5 };
 
 /** Expected return on the balance sheet: avg(financial assets)·m + avg(PPE)·f (seed tables 2, 5, 7). */
 const BALANCE_SHEET_PARAMS: ParamDef[] = [

@@ -4,12 +4,13 @@
  */
 import { leavesOf } from '../expr';
 import { BLOCK1, BLOCK1_GROUPS } from './block1';
+import { BLOCK2, BLOCK2_GROUPS, PE, PE_GROUP } from './block2';
 import type { GroupDef, IndicatorDef } from './types';
 
 export * from './types';
 
-export const GROUPS: readonly GroupDef[] = [...BLOCK1_GROUPS];
-export const CATALOG: readonly IndicatorDef[] = [...BLOCK1];
+export const GROUPS: readonly GroupDef[] = [...BLOCK1_GROUPS, PE_GROUP, ...BLOCK2_GROUPS];
+export const CATALOG: readonly IndicatorDef[] = [...BLOCK1, ...PE, ...BLOCK2];
 
 const BY_ID = new Map(CATALOG.map((d) => [d.id, d]));
 if (BY_ID.size !== CATALOG.length) throw new Error('duplicate indicator ID in the catalog');
@@ -61,6 +62,29 @@ export const EVALUATION_ORDER: readonly IndicatorDef[] = (() => {
   CATALOG.forEach(visit);
   return out;
 })();
+
+/** Indicators that need patent records (they read patent statistics, directly or through another indicator). */
+export const PATENT_IDS: ReadonlySet<string> = (() => {
+  const hit = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const d of CATALOG) {
+      if (hit.has(d.id)) continue;
+      const leaves = d.params.flatMap((p) => leavesOf(p.source));
+      if (leaves.some((l) => l.kind === 'stat' || (l.kind === 'ind' && hit.has(l.id)))) {
+        hit.add(d.id);
+        grew = true;
+      }
+    }
+  }
+  return hit;
+})();
+
+/** The indicators the inputs allow: Block 1 always; PE and Block 2 when patent records are loaded. */
+export function catalogFor(withPatents: boolean): readonly IndicatorDef[] {
+  return withPatents ? CATALOG : CATALOG.filter((d) => !PATENT_IDS.has(d.id));
+}
 
 /** Indicators whose industry average is read by another indicator (the D group's yardsticks). */
 export const AVERAGED_IDS: ReadonlySet<string> = new Set(CATALOG.flatMap((d) => dependencies(d).industryAverages));

@@ -7,7 +7,11 @@ export type Unit =
   | 'percent'
   | 'pct_points'
   | 'times' // a multiple or index such as PBR or INVEST_TREND
-  | 'count';
+  | 'count'
+  | 'number' // a plain average such as claims per application
+  | 'years'
+  | 'money_per_patent'
+  | 'per_billion'; // claims per JPY 1 billion of R&D
 
 export const UNIT_LABEL: Record<Unit, { ja: string; en: string }> = {
   money: { ja: '百万円', en: 'money unit' },
@@ -16,9 +20,13 @@ export const UNIT_LABEL: Record<Unit, { ja: string; en: string }> = {
   pct_points: { ja: 'ポイント', en: 'pct pts' },
   times: { ja: '倍', en: 'times' },
   count: { ja: '件', en: 'count' },
+  number: { ja: '—', en: 'number' },
+  years: { ja: '年', en: 'years' },
+  money_per_patent: { ja: '百万円/件', en: 'money unit per patent' },
+  per_billion: { ja: '項/10億円', en: 'claims per 1 billion of R&D' },
 };
 
-export type GroupId = 'A' | 'B' | 'C' | 'D' | 'M';
+export type GroupId = 'A' | 'B' | 'C' | 'D' | 'M' | 'PE' | 'R' | 'PA' | 'PB' | 'PT' | 'PP' | 'PS';
 
 export interface GroupDef {
   readonly id: GroupId;

@@ -27,9 +27,14 @@ export async function forEachCsvRecord(
     if (!(e instanceof CsvSyntaxError)) throw e;
     rejected.push({ file: opts.file, line: e.line, reason: e.detail });
   }
-  for (const m of stream.malformed) rejected.push({ file: opts.file, line: m.line, reason: `${m.detail}: row skipped` });
+  for (const m of stream.malformed)
+    rejected.push({ file: opts.file, line: m.line, reason: `${m.detail}: row skipped` });
   for (const o of stream.oversized) {
-    rejected.push({ file: opts.file, line: o.line, reason: `record longer than ${o.chars - 1} characters: skipped to the next line (broken quote or binary data?)` });
+    rejected.push({
+      file: opts.file,
+      line: o.line,
+      reason: `record longer than ${o.chars - 1} characters: skipped to the next line (broken quote or binary data?)`,
+    });
   }
   return rejected;
 }

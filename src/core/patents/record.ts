@@ -36,6 +36,8 @@ export interface PatentRecord {
   readonly claimsText?: string;
   /** Every source row that contributed to this record. */
   readonly sources: readonly SourceRef[];
+  /** Fields the record's sources do not carry, so that their absence means "unknown", not "none". */
+  readonly unknown?: readonly OptionalRecordField[];
 }
 
 /** Record fields a source format may lack; each blocks some indicators (see block2 coverage). */
@@ -102,7 +104,10 @@ export class ImportCancelled extends Error {
 }
 
 /** An importer reads decoded text chunks (any size) and returns its records, rejections and gaps. */
-export type PatentImporter = (chunks: AsyncIterable<string> | Iterable<string>, opts: ImportOptions) => Promise<ImportResult>;
+export type PatentImporter = (
+  chunks: AsyncIterable<string> | Iterable<string>,
+  opts: ImportOptions,
+) => Promise<ImportResult>;
 
 /**
  * Application numbers as a stable key across sources: NFKC (full-width → ASCII), no spaces, upper case.

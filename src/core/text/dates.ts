@@ -21,7 +21,8 @@ function valid(y: number, m: number, d: number): string | null {
 }
 
 function era(s: string): string | null {
-  const m = /^(令和|平成|昭和|大正|明治|[RHSTM])\s*(元|\d{1,2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$/.exec(s);
+  const m =
+    /^(令和|平成|昭和|大正|明治|[RHSTM])\s*(元|\d{1,2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$/.exec(s);
   if (!m) return null;
   const e = ERAS.find((x) => x.names.includes(m[1]));
   if (!e) return null;
@@ -43,7 +44,8 @@ export function parseDate(raw: string, style: DateStyle = 'auto'): string | null
     const yy = Number(m[3]);
     return valid(yy <= 30 ? 2000 + yy : 1900 + yy, Number(m[2]), Number(m[1]));
   }
-  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s))) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s)))
+    return valid(Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = /^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日$/.exec(s))) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
   return era(s);

@@ -6,6 +6,24 @@ import { buildEvaluationSheet, type EvaluationLayout } from './evaluationSheet';
 import { buildIndustrySheet, type IndustryLayout } from './industrySheet';
 import { buildInputsSheet, type InputsLayout } from './inputsSheet';
 import type { FormulaMode, WorkbookModel } from './model';
+import type { Consolidation } from '../patents/names';
+import type { PatentRecord } from '../patents/record';
+import type { PatentStats } from '../patents/stats';
+import { buildPatentsSheet } from './patentsSheet';
+import { buildStatisticsSheet, type StatisticsLayout } from './statisticsSheet';
+
+/** The records of the industry's companies, each once. */
+function industryRecords(stats: PatentStats, companies: readonly string[]): PatentRecord[] {
+  const set = new Set<PatentRecord>();
+  for (const c of companies) for (const r of stats.recordsOf(c)) set.add(r);
+  return [...set];
+}
+
+/** The patent side of the evaluation, when patent records are loaded. */
+export interface PatentInputs {
+  readonly stats: PatentStats;
+  readonly names: Consolidation;
+}
 
 export interface BuildOptions {
   readonly mode: FormulaMode;
@@ -13,6 +31,7 @@ export interface BuildOptions {
   readonly moneyLabel: string;
   readonly files: { financials: string; market: string };
   readonly indicators?: readonly IndicatorDef[];
+  readonly patents?: PatentInputs;
 }
 
 export interface BuiltWorkbook {
@@ -25,11 +44,28 @@ export interface BuiltWorkbook {
 export function buildWorkbook(results: UniverseResults, summary: CompanySummary, opts: BuildOptions): BuiltWorkbook {
   const indicators = opts.indicators ?? CATALOG;
   const inputs = buildInputsSheet(results.universe, summary.company.industry, opts.files);
-  const industry = buildIndustrySheet(results, summary, inputs, indicators, opts.mode);
-  const evaluation = buildEvaluationSheet(summary, inputs, industry, indicators, opts.mode, opts.moneyLabel);
+  const statistics = opts.patents
+    ? buildStatisticsSheet(results.universe, summary.company.industry, opts.patents.stats)
+    : undefined;
+  const industry = buildIndustrySheet(results, summary, inputs, statistics?.ref, indicators, opts.mode);
+  const evaluation = buildEvaluationSheet(
+    summary,
+    inputs,
+    statistics?.ref,
+    industry,
+    indicators,
+    opts.mode,
+    opts.moneyLabel,
+  );
+  const patentSheets = opts.patents
+    ? [
+        (statistics as StatisticsLayout).sheet,
+        buildPatentsSheet(industryRecords(opts.patents.stats, summary.industry.companies), opts.patents.names),
+      ]
+    : [];
   return {
     model: {
-      sheets: [evaluation.sheet, industry.sheet, inputs.sheet],
+      sheets: [evaluation.sheet, industry.sheet, ...patentSheets, inputs.sheet],
       mode: opts.mode,
       title: `IPB evaluation — ${summary.company.name}`,
     },

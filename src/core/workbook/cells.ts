@@ -1,5 +1,6 @@
 /** Conversions between core values and workbook cells. */
 import type { Leaf } from '../expr';
+import type { StatField } from '../patents/statFields';
 import { isNoValue, type NoValue, type Value } from '../values';
 import type { InputsLayout } from './inputsSheet';
 import type { Cell, CellResult, StyleName } from './model';
@@ -20,9 +21,13 @@ export function formulaCell(
   return { formula, result: resultOf(v), style, note };
 }
 
+/** Where statistics leaves point: the Statistics sheet, when patent records are loaded. */
+export type StatRefs = (company: string, year: number, field: StatField) => string | undefined;
+
 /** Leaf references common to the Industry and Evaluation sheets; `ind`/`indavg` differ per sheet. */
 export function inputLeafRefs(
   inputs: InputsLayout,
+  stats: StatRefs | undefined,
   company: string,
   year: number,
   indicatorRef: (id: string, year: number) => string | undefined,
@@ -34,6 +39,8 @@ export function inputLeafRefs(
         return inputs.fin(company, year - leaf.lag, leaf.field) ?? 'NA()';
       case 'mkt':
         return inputs.market(year, leaf.field) ?? 'NA()';
+      case 'stat':
+        return stats?.(company, year - leaf.lag, leaf.field) ?? 'NA()';
       case 'ind':
         return indicatorRef(leaf.id, year - leaf.lag) ?? 'NA()';
       case 'indavg':

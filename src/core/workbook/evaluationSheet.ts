@@ -5,7 +5,7 @@
  */
 import { GROUPS, UNIT_LABEL, type IndicatorDef } from '../catalog';
 import type { CompanySummary } from '../summary';
-import { formulaCell, inputLeafRefs } from './cells';
+import { formulaCell, inputLeafRefs, type StatRefs } from './cells';
 import { forecastFormula, indicatorFormula, starFormula, yoyFormula } from './formulas';
 import type { IndustryLayout } from './industrySheet';
 import type { InputsLayout } from './inputsSheet';
@@ -59,6 +59,7 @@ function planRows(indicators: readonly IndicatorDef[]): RowPlan[] {
 export function buildEvaluationSheet(
   s: CompanySummary,
   inputs: InputsLayout,
+  stats: StatRefs | undefined,
   industry: IndustryLayout,
   indicators: readonly IndicatorDef[],
   mode: FormulaMode,
@@ -157,7 +158,7 @@ export function buildEvaluationSheet(
     setCell(sheet, r, 3, { value: isSub ? `  (${def.en})` : def.en, style: isSub ? 'subLabel' : 'label' });
     setCell(sheet, r, 4, { value: def.unit === 'money' ? moneyLabel : UNIT_LABEL[def.unit].ja, style: 'unit' });
     for (const y of s.years) {
-      const refs = inputLeafRefs(inputs, s.company.name, y, cellRef, industry.average);
+      const refs = inputLeafRefs(inputs, stats, s.company.name, y, cellRef, industry.average);
       const v = s.indicators.get(def.id)?.get(y);
       if (v === undefined) continue;
       setCell(

@@ -8,7 +8,7 @@ import type { IndicatorDef } from '../catalog';
 import type { UniverseResults } from '../engine';
 import { distribution, periodMean } from '../rank';
 import type { CompanySummary } from '../summary';
-import { formulaCell, inputLeafRefs } from './cells';
+import { formulaCell, inputLeafRefs, type StatRefs } from './cells';
 import { aggregateMean, aggregateSd, indicatorFormula } from './formulas';
 import type { InputsLayout } from './inputsSheet';
 import { type FormulaMode, type Sheet, a1, newSheet, rangeRef, setCell, sheetRef } from './model';
@@ -29,6 +29,7 @@ export function buildIndustrySheet(
   results: UniverseResults,
   s: CompanySummary,
   inputs: InputsLayout,
+  stats: StatRefs | undefined,
   indicators: readonly IndicatorDef[],
   mode: FormulaMode,
 ): IndustryLayout {
@@ -79,6 +80,7 @@ export function buildIndustrySheet(
       for (const y of years) {
         const refs = inputLeafRefs(
           inputs,
+          stats,
           company,
           y,
           (id, yy) => {

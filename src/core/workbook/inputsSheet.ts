@@ -28,12 +28,14 @@ function writeValue(
   f: FieldDef,
   v: number | undefined,
   missingNote: string,
+  provenance?: string,
 ): void {
   if (v === undefined) {
     // An unknown input is #N/A, never a blank that formulas would read as 0.
-    setCell(sheet, row, col, { formula: 'NA()', result: { error: '#N/A' }, style: 'inputMissing', note: missingNote });
+    const note = provenance ?? missingNote;
+    setCell(sheet, row, col, { formula: 'NA()', result: { error: '#N/A' }, style: 'inputMissing', note });
   } else {
-    setCell(sheet, row, col, { value: v, style: inputStyle(f) });
+    setCell(sheet, row, col, { value: v, style: inputStyle(f), ...(provenance ? { note: provenance } : {}) });
   }
 }
 
@@ -118,7 +120,15 @@ export function buildInputsSheet(
       setCell(sheet, row, 3, { value: r.fiscalYear });
       setCell(sheet, row, 4, { value: r.fyEnd, style: 'text' });
       fFields.forEach((f, i) =>
-        writeValue(sheet, row, 5 + i, f, r.values[f.id], `Not known in ${r.file} row ${r.line}: type the value here.`),
+        writeValue(
+          sheet,
+          row,
+          5 + i,
+          f,
+          r.values[f.id],
+          `Not known in ${r.file} row ${r.line}: type the value here.`,
+          r.provenance?.[f.id],
+        ),
       );
       finRows.set(`${name}\u0000${year}`, row);
       row += 1;

@@ -58,6 +58,10 @@ export const STYLES = {
   pct_points: { numFmt: '+0.00;[Red]-0.00;0.00' },
   times: { numFmt: '0.00;[Red]-0.00' },
   count: { numFmt: '#,##0' },
+  number: { numFmt: '0.00;[Red]-0.00' },
+  years: { numFmt: '0.00' },
+  money_per_patent: { numFmt: '#,##0.00;[Red]-#,##0.00' },
+  per_billion: { numFmt: '#,##0.0' },
   yoy: { numFmt: '"["0.0"]";[Red]"["-0.0"]"', italic: true, color: 'FF595959' },
   ratioSub: { numFmt: '"("0.0")";[Red]"("-0.0")"', italic: true, color: 'FF595959' },
   star: { align: 'center', color: 'FFBF8F00', bold: true },
@@ -84,6 +88,8 @@ export interface Sheet {
   freeze?: { rows: number; columns: number };
   print?: { landscape: boolean; fitToWidth: boolean };
   tabColor?: string;
+  /** Excel tables (ListObjects) over ranges of this sheet's cells; the first row of the range is the header. */
+  readonly tables: { name: string; range: string }[];
 }
 
 export interface WorkbookModel {
@@ -93,7 +99,7 @@ export interface WorkbookModel {
 }
 
 export function newSheet(name: string): Sheet {
-  return { name, cells: new Map(), columnWidths: new Map(), rowOutline: new Map(), merges: [] };
+  return { name, cells: new Map(), columnWidths: new Map(), rowOutline: new Map(), merges: [], tables: [] };
 }
 
 export function setCell(sheet: Sheet, row: number, col: number, cell: Cell): void {

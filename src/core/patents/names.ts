@@ -1,0 +1,130 @@
+/**
+ * Applicant name consolidation (名寄せ). Names are folded to a key — NFKC (full-width → half-width, ㈱ → (株)),
+ * legal-form words removed (株式会社, (株), 有限会社, Co., Ltd., Corp., Inc., Corporation, K.K., GmbH, AG…),
+ * case, spaces and punctuation dropped — and a user-editable alias table maps any further variants to one
+ * company. Every merge is reported: which variants became which name.
+ */
+import { parseCsv } from '../csv';
+import type { InputIssue } from '../issues';
+
+const LEGAL_FORMS_JA = [
+  '株式会社',
+  '有限会社',
+  '合同会社',
+  '合資会社',
+  '合名会社',
+  '(株)',
+  '(有)',
+  '(合)',
+  '一般社団法人',
+  '一般財団法人',
+  '公益財団法人',
+  '国立研究開発法人',
+  '独立行政法人',
+];
+const LEGAL_FORMS_EN =
+  /\b(kabushiki\s+kaisha|kabushikikaisha|k\.?\s?k\.?|co\.?,?\s*ltd\.?|company\s+limited|co\.?\s*limited|limited|ltd\.?|corporation|corp\.?|incorporated|inc\.?|company|co\.?|gmbh|ag|s\.?a\.?|plc|llc|l\.?l\.?c\.?|n\.?v\.?|b\.?v\.?|s\.?p\.?a\.?|holdings?)\b/g;
+
+/** The comparison key of a name: equal keys are the same applicant. */
+export function nameKey(raw: string): string {
+  let s = raw.normalize('NFKC');
+  for (const f of LEGAL_FORMS_JA) s = s.split(f.normalize('NFKC')).join(' ');
+  s = s.toLowerCase().replace(LEGAL_FORMS_EN, ' ');
+  // Keep letters and digits of every script; drop spaces, punctuation and symbols (・, &, ., ",").
+  return s.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export interface AliasTable {
+  /** nameKey(alias) → canonical company name. */
+  readonly byKey: ReadonlyMap<string, string>;
+  readonly issues: InputIssue[];
+}
+
+/** aliases.csv: columns `alias,company` (header required); each alias (any spelling) maps to `company`. */
+export function readAliases(text: string, file: string): AliasTable {
+  const issues: InputIssue[] = [];
+  const byKey = new Map<string, string>();
+  const records = parseCsv(text, file);
+  const head = records[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
+  const ai = head.indexOf('alias');
+  const ci = head.indexOf('company');
+  if (ai < 0 || ci < 0) {
+    issues.push({ severity: 'error', file, line: 1, message: 'the header must name the columns alias and company' });
+    return { byKey, issues };
+  }
+  for (const r of records.slice(1)) {
+    const alias = (r.cells[ai] ?? '').trim();
+    const company = (r.cells[ci] ?? '').trim();
+    if (!alias || !company) {
+      issues.push({
+        severity: 'error',
+        file,
+        line: r.line,
+        column: alias ? 'company' : 'alias',
+        message: 'empty cell: alias rejected',
+      });
+      continue;
+    }
+    const key = nameKey(alias);
+    const prev = byKey.get(key);
+    if (prev !== undefined && prev !== company) {
+      issues.push({
+        severity: 'error',
+        file,
+        line: r.line,
+        column: 'alias',
+        message: `"${alias}" is already mapped to "${prev}": alias rejected`,
+      });
+      continue;
+    }
+    byKey.set(key, company);
+  }
+  return { byKey, issues };
+}
+
+export interface Consolidation {
+  /** Consolidated name of a raw applicant string. */
+  nameOf(raw: string): string;
+  /** The variants merged into each consolidated name (only names with more than one variant). */
+  readonly merged: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Builds the consolidation for a set of raw names. Known companies (from the financials) win: a name whose
+ * key equals a company's key, or that the alias table maps to it, becomes that company. Other names become
+ * their most frequent spelling.
+ */
+export function consolidate(
+  rawNames: Iterable<string>,
+  companies: Iterable<string>,
+  aliases?: AliasTable,
+): Consolidation {
+  const companyByKey = new Map<string, string>();
+  for (const c of companies) companyByKey.set(nameKey(c), c);
+  const counts = new Map<string, Map<string, number>>();
+  for (const raw of rawNames) {
+    const k = nameKey(raw) || raw;
+    const m = counts.get(k) ?? new Map<string, number>();
+    m.set(raw, (m.get(raw) ?? 0) + 1);
+    counts.set(k, m);
+  }
+  const nameByKey = new Map<string, string>();
+  const variants = new Map<string, Set<string>>();
+  for (const [k, spellings] of counts) {
+    const target =
+      aliases?.byKey.get(k) ??
+      companyByKey.get(k) ??
+      [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    nameByKey.set(k, target);
+    const set = variants.get(target) ?? new Set<string>();
+    for (const s of spellings.keys()) set.add(s);
+    variants.set(target, set);
+  }
+  const merged = new Map<string, string[]>();
+  for (const [name, set] of variants) if (set.size > 1 || !set.has(name)) merged.set(name, [...set].sort());
+  return {
+    nameOf: (raw) =>
+      nameByKey.get(nameKey(raw) || raw) ?? aliases?.byKey.get(nameKey(raw)) ?? companyByKey.get(nameKey(raw)) ?? raw,
+    merged,
+  };
+}
