@@ -1,8 +1,7 @@
 /** The streaming CSV reader: any chunking gives the same records; oversized records are rejected and skipped. */
 import { CsvStream, parseCsv } from '../src/core/csv';
 
-const SAMPLE =
-  '\uFEFFid,text,n\r\n1,"a, b",2\r\n2,"multi\r\nline ""quoted""",3\n3,plain,4\r4,"",5\n\n5,last,6';
+const SAMPLE = '\uFEFFid,text,n\r\n1,"a, b",2\r\n2,"multi\r\nline ""quoted""",3\n3,plain,4\r4,"",5\n\n5,last,6';
 
 function chunked(text: string, size: number) {
   const s = new CsvStream('t.csv');
@@ -37,7 +36,9 @@ test('a 5 MB line is rejected with its line number and the next lines are still 
 });
 
 test('a broken quote that swallows the rest of the file is reported at the line where it opened', () => {
-  expect(() => parseCsv('a,b\n1,"never closed\n2,3\n4,5\n', 'cut.csv')).toThrow('cut.csv, line 2: a quoted cell is not closed before the end of the file (truncated file?)');
+  expect(() => parseCsv('a,b\n1,"never closed\n2,3\n4,5\n', 'cut.csv')).toThrow(
+    'cut.csv, line 2: a quoted cell is not closed before the end of the file (truncated file?)',
+  );
 });
 
 test('TSV without quoting: quotes are ordinary characters', () => {
