@@ -8,6 +8,7 @@ import { formatIssue, type InputIssue } from '../core/issues';
 import { evaluateCompany, evaluateUniverse, loadInputs } from '../core/pipeline';
 import type { FormulaMode } from '../core/workbook/model';
 import { one, parseArgs, UsageError } from './args';
+import { loadPatentFiles, parseCutoff, parseFormat, parseYear } from './patents';
 import { writeXlsx } from './renderXlsx';
 
 export const HELP = `ipb — IPB for Excel, headless evaluator
@@ -34,12 +35,39 @@ Options:
                         ipb: =IPB.* custom functions, for use with the IPB add-in loaded
   --money-unit N        currency base units per money unit of financials.csv (default 1000000 = JPY million)
   --money-label TEXT    how money is labelled on the sheet (default "JPY million")
+  --patents FILE        patent records (repeat for several files; merged by application number): adds
+                        Block 2 (R&D and patents) and PE to the workbook and the JSON
+  --format FORMAT       auto (default: detected from the file) or canonical
+  --aliases FILE        applicant name aliases (CSV: alias,company) for name consolidation (名寄せ)
+  --cutoff DATE         data cut-off date (default: the latest date in the records)
+  --base-year N         base year of cumulative applications, registrations and the stock (default 1994)
+  --base-year-exam N    base year of cumulative examination requests (default 1992)
+  --base-year-grant N   base fiscal year of the cumulative grant rate (default 1997)
+  --rejected FILE       write every rejected patent row (file, line, field, reason) as CSV
   --quiet               print errors only
 
 Exit codes: 0 written; 1 usage error; 2 the inputs have errors (each is printed with file, row and column).
 `;
 
-const VALUED = ['financials', 'market', 'company', 'out', 'out-dir', 'json', 'formulas', 'money-unit', 'money-label'];
+const VALUED = [
+  'financials',
+  'market',
+  'company',
+  'out',
+  'out-dir',
+  'json',
+  'formulas',
+  'money-unit',
+  'money-label',
+  'patents',
+  'format',
+  'aliases',
+  'cutoff',
+  'base-year',
+  'base-year-exam',
+  'base-year-grant',
+  'rejected',
+];
 const FLAGS = ['help', 'all', 'quiet'];
 
 function readText(file: string): string {
@@ -143,10 +171,31 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
     );
     return 2;
   }
-  const results = evaluateUniverse(universe);
+  const patentFiles = args.options.get('patents') ?? [];
+  const patents = patentFiles.length
+    ? await loadPatentFiles(
+        {
+          files: patentFiles,
+          format: parseFormat(one(args, 'format')),
+          aliases: one(args, 'aliases'),
+          cutoff: parseCutoff(one(args, 'cutoff')),
+          baseYears: {
+            baseYearApplications: parseYear(one(args, 'base-year'), 'base-year'),
+            baseYearExam: parseYear(one(args, 'base-year-exam'), 'base-year-exam'),
+            baseYearGrantRate: parseYear(one(args, 'base-year-grant'), 'base-year-grant'),
+          },
+          rejectedCsv: one(args, 'rejected'),
+          quiet,
+        },
+        universe,
+        io.err,
+      )
+    : undefined;
+  if (patents && !quiet) patents.lines.forEach((l) => io.err(l));
+  const results = evaluateUniverse(universe, patents?.side);
   const warned = new Set<string>();
   for (const name of names) {
-    const ev = evaluateCompany(results, name, { mode, moneyLabel, files });
+    const ev = evaluateCompany(results, name, { mode, moneyLabel, files, patents: patents?.side });
     printIssues(
       ev.warnings.filter((w) => !warned.has(formatIssue(w))),
       quiet,

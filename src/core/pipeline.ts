@@ -15,7 +15,8 @@ import {
   type PatentStats,
   type StatParameters,
 } from './patents/stats';
-import { readFinancials, readMarket } from './inputs';
+import { combineFinancialRows } from './importers/combineSources';
+import { readFinancials, readMarket, type CompanyYear, type ReadResult } from './inputs';
 import type { InputIssue } from './issues';
 import { buildJson, type EvaluationJson } from './report';
 import { summarise } from './summary';
@@ -29,14 +30,18 @@ export interface LoadedInputs {
 }
 
 export interface InputTexts {
-  readonly financials: { name: string; text: string };
+  /** Optional when `extraRows` give the financial rows. */
+  readonly financials?: { name: string; text: string };
   readonly market: { name: string; text: string };
   readonly moneyUnit?: number;
+  /** Company-year rows read elsewhere (imported from filings), evaluated together with financials.csv's. */
+  readonly extraRows?: ReadResult<CompanyYear>;
 }
 
 /** Reads and validates the inputs; `universe` is absent when an error makes the inputs unusable. */
 export function loadInputs(t: InputTexts): LoadedInputs {
-  const fin = readFinancials(t.financials.text, t.financials.name, blockedByField);
+  const csv = t.financials && readFinancials(t.financials.text, t.financials.name, blockedByField);
+  const fin = combineFinancialRows(csv, t.extraRows);
   const mkt = readMarket(t.market.text, t.market.name);
   const issues = [...fin.issues, ...mkt.issues];
   if (issues.some((i) => i.severity === 'error')) return { issues };
@@ -72,7 +77,7 @@ export function buildPatentSide(
   const params: StatParameters = {
     cutoff: opts.cutoff ?? latestDate(merge.records),
     ...DEFAULT_BASE_YEARS,
-    ...opts.baseYears,
+    ...Object.fromEntries(Object.entries(opts.baseYears ?? {}).filter(([, v]) => v !== undefined)),
   };
   return { imports, merge, names, stats: aggregatePatents(merge.records, names, universe, params) };
 }

@@ -1,0 +1,134 @@
+/**
+ * The evaluator's patent side: reads every --patents file (format and encoding detected, streamed), merges
+ * and consolidates the records, reports what was read, merged and rejected, and exports the rejections.
+ */
+import { readFileSync, writeFileSync } from 'fs';
+import { basename } from 'path';
+import { blockedByRecordField } from '../core/patents/coverage';
+import { detectPatentFormat, PATENT_FORMATS } from '../core/patents/detect';
+import { readAliases } from '../core/patents/names';
+import type { ImportResult, PatentFormat, Rejection } from '../core/patents/record';
+import { importerFor } from '../core/patents/registry';
+import { buildPatentSide, type PatentSide } from '../core/pipeline';
+import { parseDate } from '../core/text/dates';
+import type { Universe } from '../core/universe';
+import { UsageError } from './args';
+import { openText } from './readFile';
+
+export interface PatentArgs {
+  readonly files: readonly string[];
+  readonly format: PatentFormat | 'auto';
+  readonly aliases?: string;
+  readonly cutoff?: string;
+  readonly baseYears: { baseYearApplications?: number; baseYearExam?: number; baseYearGrantRate?: number };
+  readonly rejectedCsv?: string;
+  readonly quiet: boolean;
+}
+
+export function parseFormat(raw: string | undefined): PatentFormat | 'auto' {
+  const f = raw ?? 'auto';
+  if (f === 'auto' || (PATENT_FORMATS as readonly string[]).includes(f)) return f as PatentFormat | 'auto';
+  throw new UsageError(`--format must be auto or one of ${PATENT_FORMATS.join(', ')}`);
+}
+
+export function parseCutoff(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const d = parseDate(raw);
+  if (!d) throw new UsageError(`--cutoff ${JSON.stringify(raw)} is not a date (YYYY-MM-DD)`);
+  return d;
+}
+
+export function parseYear(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{4}$/.test(raw)) throw new UsageError(`--${name} must be a year, e.g. 1994`);
+  return Number(raw);
+}
+
+const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+function rejectionsCsv(rows: readonly Rejection[]): string {
+  return (
+    [
+      'file,line,field,reason',
+      ...rows.map((r) => [r.file, String(r.line), r.field ?? '', r.reason].map(csvCell).join(',')),
+    ].join('\n') + '\n'
+  );
+}
+
+async function importOne(
+  path: string,
+  format: PatentFormat | 'auto',
+  err: (s: string) => void,
+  quiet: boolean,
+): Promise<ImportResult> {
+  const file = basename(path);
+  const text = openText(path);
+  const fmt = format === 'auto' ? detectPatentFormat(text.firstLine) : format;
+  if (!fmt)
+    throw new UsageError(
+      `${file}: the format is not recognised from its first line; give --format (${PATENT_FORMATS.join(', ')})`,
+    );
+  const importer = importerFor(fmt);
+  if (!importer) throw new UsageError(`${file}: format ${fmt} is read through its own option (several files joined)`);
+  let lastReport = 0;
+  const progress = (bytes: number): void => {
+    if (quiet || text.size < 50e6 || bytes - lastReport < 100e6) return;
+    lastReport = bytes;
+    err(`${file}: ${Math.round((bytes / text.size) * 100)}% read`);
+  };
+  return importer(text.chunks(progress), { file, keepText: true });
+}
+
+export interface LoadedPatents {
+  readonly side: PatentSide;
+  readonly lines: string[];
+  readonly rejectedCount: number;
+}
+
+export async function loadPatentFiles(
+  args: PatentArgs,
+  universe: Universe,
+  err: (s: string) => void,
+): Promise<LoadedPatents> {
+  const imports: ImportResult[] = [];
+  for (const f of args.files) imports.push(await importOne(f, args.format, err, args.quiet));
+  const aliases = args.aliases ? readAliases(readFileSync(args.aliases, 'utf8'), basename(args.aliases)) : undefined;
+  const aliasErrors = aliases?.issues.filter((i) => i.severity === 'error') ?? [];
+  if (aliasErrors.length)
+    throw new UsageError(aliasErrors.map((i) => `${i.file} row ${i.line ?? ''}: ${i.message}`).join('\n'));
+  const side = buildPatentSide(imports, universe, { aliases, cutoff: args.cutoff, baseYears: args.baseYears });
+  const lines: string[] = [];
+  const rejected: Rejection[] = [];
+  for (const r of imports) {
+    lines.push(
+      `${r.file} (${r.format}): ${r.rowsRead} rows → ${r.records.length} records, ${r.rejected.length} rejected`,
+    );
+    for (const x of r.rejected)
+      lines.push(`  rejected: ${x.file}, line ${x.line}${x.field ? `, ${x.field}` : ''}: ${x.reason}`);
+    for (const n of r.notes)
+      lines.push(`  note: ${n.file}, line ${n.line}${n.field ? `, ${n.field}` : ''}: ${n.reason}`);
+    for (const f of r.lacks) {
+      const blocked = blockedByRecordField(f);
+      lines.push(
+        `  missing in ${r.format}: ${f}${blocked.length ? ` — blocks ${blocked.join(', ')} where these records count` : ''}`,
+      );
+    }
+    rejected.push(...r.rejected);
+  }
+  const m = side.merge;
+  lines.push(
+    `patents: ${m.records.length} applications after merging (${m.merged} merged from several rows, ${m.repeats} repeated rows ignored, ${m.conflicts.length} conflicts); cut-off ${side.stats.params.cutoff}`,
+  );
+  for (const c of m.conflicts) lines.push(`  conflict: ${c.file}, line ${c.line}: ${c.reason}`);
+  for (const [name, variants] of side.names.merged) {
+    if (universe.companies.has(name))
+      lines.push(`  name consolidation: ${name} ← ${variants.map((v) => JSON.stringify(v)).join(', ')}`);
+  }
+  if (side.stats.unmatched.length) {
+    lines.push(
+      `  no patent record matched: ${side.stats.unmatched.join(', ')} (their patent indicators are 0 or no value; add spellings to --aliases)`,
+    );
+  }
+  if (args.rejectedCsv) writeFileSync(args.rejectedCsv, rejectionsCsv(rejected));
+  return { side, lines, rejectedCount: rejected.length };
+}
