@@ -166,3 +166,89 @@ test('--formulas ipb writes =IPB.* calls as Excel stores JavaScript custom funct
   // the portable book uses no custom function at all
   for (const cell of portable.values()) expect(cell.formula).not.toMatch(/IPB/);
 });
+
+describe('--patents', () => {
+  const PATENTS = [
+    'application_number,filing_date,applicants,inventors,ipc,claims,exam_request_date,registration_date,registered_claims,lapse_date,title',
+    'A1,2019-05-10,Alpha Denki,山田太郎,H01L 21/00,10,2020-02-01,2021-01-15,8,,Semiconductor device',
+    'A2,2019-08-01,ALPHA DENKI CO. LTD.;Beta Seiki,X,H01L 21/00,6,2021-06-01,2022-02-01,6,,"=HYPERLINK(""http://example.com"",""click"")"',
+    'A3,2020-02-01,Alpha Denki,Y,G06F 17/60,4,,,,,+1 inventive step',
+    'A4,2019-08-01,Beta Seiki,X,H01L 21/00,6,2023-06-01,bad-date,6,,@mention',
+    'A1,2019-05-10,Alpha Denki,山田太郎,H01L 21/00,10,,,,,duplicate',
+  ].join('\n');
+
+  test('adds Block 2 to the JSON, reports what was read, merged and rejected, and exports the rejections', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'patents.csv'), `${PATENTS}\n`);
+    const r = await run([
+      'evaluate',
+      '--financials',
+      FIN,
+      '--market',
+      MKT,
+      '--company',
+      'Alpha Denki',
+      '--patents',
+      join(dir, 'patents.csv'),
+      '--cutoff',
+      '2022-12-31',
+      '--out',
+      join(dir, 'a.xlsx'),
+      '--json',
+      join(dir, 'a.json'),
+      '--rejected',
+      join(dir, 'rejected.csv'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/patents.csv \(canonical\): 5 rows → 3 records, 2 rejected/);
+    expect(r.err).toMatch(/rejected: patents.csv, line 5, registration_date: "bad-date" is not a date/);
+    expect(r.err).toMatch(/rejected: patents.csv, line 6, application_number: A1 already appears on line 2/);
+    expect(r.err).toMatch(/name consolidation: Alpha Denki ← "ALPHA DENKI CO. LTD.", "Alpha Denki"/);
+    expect(readFileSync(join(dir, 'rejected.csv'), 'utf8').trim().split('\n')).toHaveLength(3);
+    const j = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
+    expect(j.indicators.APPLICATIONS['2019']).toBe(2);
+    expect(j.indicators.JOINT_APPS['2019']).toBe(1);
+    expect(j.parameters.cutoff_date).toBe('2022-12-31');
+    expect(j.tables.CO_APPLICANTS).toEqual([{ co_applicant: 'Beta Seiki', joint_applications: 1, share: 100 }]);
+    // imported text that looks like a formula stays text: the Patents sheet has no formula at all
+    const cells = await readFormulaCells(join(dir, 'a.xlsx'));
+    expect([...cells.keys()].filter((k) => k.startsWith('Patents!'))).toEqual([]);
+  });
+
+  test('an unknown format and a bad cut-off are usage errors', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'x.csv'), 'foo,bar\n1,2\n');
+    const r = await run([
+      'evaluate',
+      '--financials',
+      FIN,
+      '--market',
+      MKT,
+      '--company',
+      'Alpha Denki',
+      '--patents',
+      join(dir, 'x.csv'),
+      '--out',
+      join(dir, 'a.xlsx'),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/x.csv: the format is not recognised from its first line/);
+    const c = await run([
+      'evaluate',
+      '--financials',
+      FIN,
+      '--market',
+      MKT,
+      '--company',
+      'Alpha Denki',
+      '--patents',
+      join(dir, 'x.csv'),
+      '--cutoff',
+      '31/12/2022',
+      '--out',
+      join(dir, 'a.xlsx'),
+    ]);
+    expect(c.code).toBe(1);
+    expect(c.err).toMatch(/--cutoff "31\/12\/2022" is not a date/);
+  });
+});
