@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
+import { importFilings, type Currency, type FilingImport } from '../core/importers';
 import { formatIssue, type InputIssue } from '../core/issues';
 import { evaluateCompany, evaluateUniverse, loadInputs } from '../core/pipeline';
 import type { FormulaMode } from '../core/workbook/model';
@@ -16,7 +17,8 @@ export const HELP = `ipb — IPB for Excel, headless evaluator
 Usage:
   ipb evaluate --financials FILE --market FILE --company NAME --out BOOK.xlsx [options]
   ipb evaluate --financials FILE --market FILE --all --out-dir DIR [options]
-  ipb companies --financials FILE
+  ipb evaluate --financials-from FILE... --industry NAME --market FILE --company NAME --out BOOK.xlsx [options]
+  ipb companies --financials FILE | --financials-from FILE... --industry NAME
   ipb --help
 
 Evaluates a company against its industry with the three-block IPB method (JP 2003-396346) and writes the
@@ -25,6 +27,13 @@ averages and star-rank distributions) and Inputs. Every number is a live formula
 
 Options:
   --financials FILE     financials.csv (one row per company and fiscal year)
+  --financials-from FILE
+                        financial statements from a filing, instead of or besides financials.csv: an EDINET
+                        annual report (.xbrl, or the .zip EDINET serves) or SEC EDGAR company facts (.json);
+                        repeat for several (the format is told by the content)
+  --industry NAME       the industry of the companies read with --financials-from (required with it)
+  --consolidated        EDINET: the consolidated statements (the default)
+  --non-consolidated    EDINET: the reporting company's own statements
   --market FILE         market.csv (one row per fiscal year; rates as fractions)
   --company NAME        the company to evaluate (repeat for several; with several, use --out-dir)
   --all                 evaluate every company of the file (with --out-dir)
@@ -34,7 +43,7 @@ Options:
   --formulas MODE       portable (default): native Excel formulas, work in any spreadsheet;
                         ipb: =IPB.* custom functions, for use with the IPB add-in loaded
   --money-unit N        currency base units per money unit of financials.csv (default 1000000 = JPY million)
-  --money-label TEXT    how money is labelled on the sheet (default "JPY million")
+  --money-label TEXT    how money is labelled on the sheet (default "JPY million"; with filings, their currency)
   --patents FILE        patent records (repeat for several files; merged by application number): adds
                         Block 2 (R&D and patents) and PE to the workbook and the JSON
   --format FORMAT       auto (default: detected from the file) or canonical
@@ -59,6 +68,8 @@ const VALUED = [
   'formulas',
   'money-unit',
   'money-label',
+  'financials-from',
+  'industry',
   'patents',
   'format',
   'aliases',
@@ -68,7 +79,7 @@ const VALUED = [
   'base-year-grant',
   'rejected',
 ];
-const FLAGS = ['help', 'all', 'quiet'];
+const FLAGS = ['help', 'all', 'quiet', 'consolidated', 'non-consolidated'];
 
 function readText(file: string): string {
   try {
@@ -76,6 +87,46 @@ function readText(file: string): string {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
+}
+
+function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}
+
+/** --financials-from: the filings' company-years (undefined without the option); errors are in `issues`. */
+async function readFilings(
+  args: ReturnType<typeof parseArgs>,
+  moneyUnit: number | undefined,
+): Promise<FilingImport | undefined> {
+  const paths = args.options.get('financials-from') ?? [];
+  const industry = one(args, 'industry')?.trim();
+  const nonConsolidated = args.flags.has('non-consolidated');
+  if (paths.length === 0) {
+    if (industry !== undefined || nonConsolidated || args.flags.has('consolidated'))
+      throw new UsageError('--industry, --consolidated and --non-consolidated go with --financials-from');
+    return undefined;
+  }
+  if (!industry) throw new UsageError('--industry is required with --financials-from (filings carry no IPB industry)');
+  if (nonConsolidated && args.flags.has('consolidated'))
+    throw new UsageError('give --consolidated or --non-consolidated, not both');
+  const files = paths.map((p) => {
+    const bytes = readBytes(p);
+    let text: string | undefined;
+    return { name: basename(p), bytes, text: () => (text ??= bytes.toString('utf8')) };
+  });
+  return importFilings(files, { industry, moneyUnit, consolidated: !nonConsolidated });
+}
+
+/** Money is labelled in the filings' currency when they give one (USD million for EDGAR), else JPY million. */
+function defaultMoneyLabel(currency: Currency | undefined, moneyUnit: number | undefined): string {
+  if (currency === undefined) return 'JPY million';
+  const unit = moneyUnit ?? 1_000_000;
+  const scale: Record<number, string> = { 1: '', 1_000: ' thousand', 1_000_000: ' million', 1_000_000_000: ' billion' };
+  return unit in scale ? `${currency}${scale[unit]}` : `${currency} ÷ ${unit}`;
 }
 
 function safeFileName(name: string): string {
@@ -100,7 +151,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
       io.out(HELP);
       return args.command === undefined && !args.flags.has('help') ? 1 : 0;
     }
-    if (args.command === 'companies') return listCompanies(args, io);
+    if (args.command === 'companies') return await listCompanies(args, io);
     if (args.command !== 'evaluate') throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
     return await evaluate(args, io);
   } catch (e) {
@@ -112,11 +163,14 @@ export async function main(argv: readonly string[], io: Io = consoleIo): Promise
   }
 }
 
-function listCompanies(args: ReturnType<typeof parseArgs>, io: Io): number {
-  const file = one(args, 'financials', true);
+async function listCompanies(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
+  const file = one(args, 'financials');
+  const filings = await readFilings(args, undefined);
+  if (file === undefined && !filings) throw new UsageError('--financials (or --financials-from) is required');
   const loaded = loadInputs({
-    financials: { name: basename(file), text: readText(file) },
+    financials: file === undefined ? undefined : { name: basename(file), text: readText(file) },
     market: { name: '(none)', text: 'fiscal_year\n' },
+    extraRows: filings,
   });
   printIssues(
     loaded.issues.filter((i) => i.file !== '(none)'),
@@ -131,7 +185,7 @@ function listCompanies(args: ReturnType<typeof parseArgs>, io: Io): number {
 }
 
 async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
-  const finFile = one(args, 'financials', true);
+  const finFile = one(args, 'financials');
   const mktFile = one(args, 'market', true);
   const mode = (one(args, 'formulas') ?? 'portable') as FormulaMode;
   if (mode !== 'portable' && mode !== 'ipb') throw new UsageError('--formulas must be portable or ipb');
@@ -139,7 +193,6 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
   const moneyUnit = unitText === undefined ? undefined : Number(unitText);
   if (moneyUnit !== undefined && !(Number.isFinite(moneyUnit) && moneyUnit > 0))
     throw new UsageError('--money-unit must be a positive number');
-  const moneyLabel = one(args, 'money-label') ?? 'JPY million';
   const quiet = args.flags.has('quiet');
   const companiesAsked = args.options.get('company') ?? [];
   const all = args.flags.has('all');
@@ -150,12 +203,17 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
   const several = all || companiesAsked.length > 1;
   if (several && !outDir) throw new UsageError('with several companies, use --out-dir');
   if (!several && !outFile) throw new UsageError('--out is required');
+  const filings = await readFilings(args, moneyUnit);
+  if (finFile === undefined && !filings) throw new UsageError('--financials (or --financials-from) is required');
+  const moneyLabel = one(args, 'money-label') ?? defaultMoneyLabel(filings?.currency, moneyUnit);
 
-  const files = { financials: basename(finFile), market: basename(mktFile) };
+  const sources = [finFile, ...(args.options.get('financials-from') ?? [])].filter((f): f is string => !!f);
+  const files = { financials: sources.map((f) => basename(f)).join(', '), market: basename(mktFile) };
   const loaded = loadInputs({
-    financials: { name: files.financials, text: readText(finFile) },
+    financials: finFile === undefined ? undefined : { name: basename(finFile), text: readText(finFile) },
     market: { name: files.market, text: readText(mktFile) },
     moneyUnit,
+    extraRows: filings,
   });
   printIssues(loaded.issues, quiet, io.err);
   if (!loaded.universe) {
@@ -167,7 +225,7 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
   const unknown = names.filter((n) => !universe.companies.has(n));
   if (unknown.length) {
     io.err(
-      `ipb: not in ${files.financials}: ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Run "ipb companies --financials ${finFile}" to list them.`,
+      `ipb: not in ${files.financials}: ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Run "ipb companies" with the same --financials / --financials-from to list them.`,
     );
     return 2;
   }
