@@ -46,7 +46,8 @@ Options:
   --money-label TEXT    how money is labelled on the sheet (default "JPY million"; with filings, their currency)
   --patents FILE        patent records (repeat for several files; merged by application number): adds
                         Block 2 (R&D and patents) and PE to the workbook and the JSON
-  --format FORMAT       auto (default: detected from the file) or canonical
+  --format FORMAT       auto (default: detected from the file), canonical, jplatpat, lens, patentsview
+                        (give every table: g_patent, g_application, g_assignee_disambiguated, …) or uspto-ppubs
   --aliases FILE        applicant name aliases (CSV: alias,company) for name consolidation (名寄せ)
   --cutoff DATE         data cut-off date (default: the latest date in the records)
   --base-year N         base year of cumulative applications, registrations and the stock (default 1994)

@@ -8,6 +8,7 @@ import { blockedByRecordField } from '../core/patents/coverage';
 import { detectPatentFormat, PATENT_FORMATS } from '../core/patents/detect';
 import { readAliases } from '../core/patents/names';
 import type { ImportResult, PatentFormat, Rejection } from '../core/patents/record';
+import { importPatentsView } from '../core/patents/importers/patentsview';
 import { importerFor } from '../core/patents/registry';
 import { buildPatentSide, type PatentSide } from '../core/pipeline';
 import { parseDate } from '../core/text/dates';
@@ -91,7 +92,18 @@ export async function loadPatentFiles(
   err: (s: string) => void,
 ): Promise<LoadedPatents> {
   const imports: ImportResult[] = [];
-  for (const f of args.files) imports.push(await importOne(f, args.format, err, args.quiet));
+  const patentsView: string[] = [];
+  for (const f of args.files) {
+    const fmt = args.format === 'auto' ? detectPatentFormat(openText(f).firstLine) : args.format;
+    if (fmt === 'patentsview') patentsView.push(f);
+    else imports.push(await importOne(f, fmt ?? 'auto', err, args.quiet));
+  }
+  // PatentsView's tables (g_patent, g_application, g_assignee_disambiguated, …) are joined on patent_id.
+  if (patentsView.length) {
+    imports.push(
+      await importPatentsView(patentsView.map((f) => ({ name: basename(f), chunks: openText(f).chunks() }))),
+    );
+  }
   const aliases = args.aliases ? readAliases(readFileSync(args.aliases, 'utf8'), basename(args.aliases)) : undefined;
   const aliasErrors = aliases?.issues.filter((i) => i.severity === 'error') ?? [];
   if (aliasErrors.length)

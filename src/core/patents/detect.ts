@@ -3,14 +3,18 @@
  * Sniffers are tried from the most specific format to the least.
  */
 import { sniffCanonical } from './importers/canonical';
+import { sniffPatentsViewTable } from './importers/patentsview';
 import type { PatentFormat } from './record';
 
 export const PATENT_FORMATS: readonly PatentFormat[] = ['canonical', 'jplatpat', 'lens', 'patentsview', 'uspto-ppubs'];
 
 type Sniffer = (firstLine: string) => boolean;
 
+const tsvHeader = (l: string): string[] => l.split('\t').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+
 const SNIFFERS: [PatentFormat, Sniffer][] = [
   ['uspto-ppubs', (l) => /^\s*[[{]/.test(l)],
+  ['patentsview', (l) => l.includes('\t') && sniffPatentsViewTable(tsvHeader(l)) !== undefined],
   ['canonical', sniffCanonical],
 ];
 

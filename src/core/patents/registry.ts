@@ -1,9 +1,11 @@
-/** The importer of each single-file patent format. */
+/** The importer of each single-file patent format (PatentsView is several tables joined: importPatentsView). */
 import { importCanonical } from './importers/canonical';
+import { importUsptoPpubs } from './importers/uspto';
 import type { PatentFormat, PatentImporter } from './record';
 
 const IMPORTERS: Partial<Record<PatentFormat, PatentImporter>> = {
   canonical: importCanonical,
+  'uspto-ppubs': importUsptoPpubs,
 };
 
 export function importerFor(format: PatentFormat): PatentImporter | undefined {
