@@ -3,6 +3,8 @@
  * Sniffers are tried from the most specific format to the least.
  */
 import { sniffCanonical } from './importers/canonical';
+import { sniffJplatpat } from './importers/jplatpat';
+import { sniffLens } from './importers/lens';
 import { sniffPatentsViewTable } from './importers/patentsview';
 import type { PatentFormat } from './record';
 
@@ -15,6 +17,8 @@ const tsvHeader = (l: string): string[] => l.split('\t').map((c) => c.trim().rep
 const SNIFFERS: [PatentFormat, Sniffer][] = [
   ['uspto-ppubs', (l) => /^\s*[[{]/.test(l)],
   ['patentsview', (l) => l.includes('\t') && sniffPatentsViewTable(tsvHeader(l)) !== undefined],
+  ['jplatpat', sniffJplatpat],
+  ['lens', sniffLens],
   ['canonical', sniffCanonical],
 ];
 
