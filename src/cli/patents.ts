@@ -7,7 +7,7 @@ import { basename } from 'path';
 import { blockedByRecordField } from '../core/patents/coverage';
 import { detectPatentFormat, PATENT_FORMATS } from '../core/patents/detect';
 import { readAliases } from '../core/patents/names';
-import type { ImportResult, PatentFormat, Rejection } from '../core/patents/record';
+import type { ImportResult, OptionalRecordField, PatentFormat, Rejection } from '../core/patents/record';
 import { importPatentsView } from '../core/patents/importers/patentsview';
 import { importerFor } from '../core/patents/registry';
 import { buildPatentSide, type PatentSide } from '../core/pipeline';
@@ -119,13 +119,22 @@ export async function loadPatentFiles(
       lines.push(`  rejected: ${x.file}, line ${x.line}${x.field ? `, ${x.field}` : ''}: ${x.reason}`);
     for (const n of r.notes)
       lines.push(`  note: ${n.file}, line ${n.line}${n.field ? `, ${n.field}` : ''}: ${n.reason}`);
-    for (const f of r.lacks) {
-      const blocked = blockedByRecordField(f);
-      lines.push(
-        `  missing in ${r.format}: ${f}${blocked.length ? ` — blocks ${blocked.join(', ')} where these records count` : ''}`,
-      );
-    }
     rejected.push(...r.rejected);
+  }
+  // What a format lacks is said once per format, not once per file of a search.
+  const lacks = new Map<string, { files: number; fields: Set<OptionalRecordField> }>();
+  for (const r of imports) {
+    const e = lacks.get(r.format) ?? { files: 0, fields: new Set<OptionalRecordField>() };
+    e.files += 1;
+    r.lacks.forEach((f) => e.fields.add(f));
+    lacks.set(r.format, e);
+  }
+  for (const [format, e] of lacks) {
+    for (const f of e.fields) {
+      const blocked = blockedByRecordField(f);
+      const files = `${e.files} file${e.files > 1 ? 's' : ''}`;
+      lines.push(`missing in ${format} (${files}): ${f}${blocked.length ? ` — blocks ${blocked.join(', ')}` : ''}`);
+    }
   }
   const m = side.merge;
   lines.push(
