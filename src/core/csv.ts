@@ -49,6 +49,10 @@ export class CsvStream {
   private readonly max: number;
   private readonly quotes: boolean;
   private readonly lenient: boolean;
+  /** Separator, quote (when quoting), CR or LF. */
+  private readonly special: RegExp;
+  /** Quote, CR or LF. */
+  private readonly inQuotes = /["\r\n]/g;
   private cells: string[] = [];
   private cell = '';
   private line = 1;
@@ -74,6 +78,8 @@ export class CsvStream {
     this.max = opts.maxRecordChars ?? DEFAULT_MAX;
     this.quotes = opts.quotes ?? true;
     this.lenient = opts.lenient ?? false;
+    const sepClass = this.sep === '\t' ? '\\t' : this.sep;
+    this.special = new RegExp(`[${sepClass}\\r\\n${this.quotes ? '"' : ''}]`, 'g');
   }
 
   /** Consumes a chunk and returns the records it completed. */
@@ -86,6 +92,20 @@ export class CsvStream {
       this.started = true;
     }
     for (let i = 0; i < text.length; i += 1) {
+      // Fast path: plain text up to the next character that matters is taken in one slice.
+      if (!this.pendingCR && !this.skipping && !this.afterQuote) {
+        // Inside quotes only a quote or a line break (line counting, CR folding) needs the per-character path.
+        const stop = this.nextSpecial(this.quoted ? this.inQuotes : this.special, text, i);
+        const end = stop < 0 ? text.length : stop;
+        if (end > i) {
+          if (!this.appendRun(text.slice(i, end))) {
+            i = end - 1;
+            continue;
+          }
+          if (stop < 0) break;
+          i = end;
+        }
+      }
       const ch = text[i];
       if (this.pendingCR) {
         this.pendingCR = false;
@@ -164,6 +184,29 @@ export class CsvStream {
   private newLine(ch: string): void {
     this.line += 1;
     if (ch === '\r') this.pendingCR = true;
+  }
+
+  /** Index of the next character of `re`'s class at or after `from`, or -1. */
+  private nextSpecial(re: RegExp, text: string, from: number): number {
+    re.lastIndex = from;
+    const m = re.exec(text);
+    return m ? m.index : -1;
+  }
+
+  /** Appends a run of ordinary characters; false when it made the record oversized (the rest is skipped). */
+  private appendRun(run: string): boolean {
+    if (this.recordChars + run.length > this.max) {
+      // Let the per-character path find the exact overflow point and report it.
+      for (const ch of run) {
+        this.append(ch);
+        if (this.skipping) return false;
+      }
+      return true;
+    }
+    this.cell += run;
+    this.recordChars += run.length;
+    if (!this.quoted) this.cellStarted = true;
+    return true;
   }
 
   private append(ch: string): void {

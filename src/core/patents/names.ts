@@ -99,11 +99,21 @@ export function consolidate(
   companies: Iterable<string>,
   aliases?: AliasTable,
 ): Consolidation {
+  // Applicant strings repeat heavily (a large applicant appears on thousands of records): fold each once.
+  const keyOf = new Map<string, string>();
+  const key = (raw: string): string => {
+    let k = keyOf.get(raw);
+    if (k === undefined) {
+      k = nameKey(raw) || raw;
+      keyOf.set(raw, k);
+    }
+    return k;
+  };
   const companyByKey = new Map<string, string>();
   for (const c of companies) companyByKey.set(nameKey(c), c);
   const counts = new Map<string, Map<string, number>>();
   for (const raw of rawNames) {
-    const k = nameKey(raw) || raw;
+    const k = key(raw);
     const m = counts.get(k) ?? new Map<string, number>();
     m.set(raw, (m.get(raw) ?? 0) + 1);
     counts.set(k, m);
@@ -117,14 +127,16 @@ export function consolidate(
       [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
     nameByKey.set(k, target);
     const set = variants.get(target) ?? new Set<string>();
-    for (const s of spellings.keys()) set.add(s);
+    for (const sp of spellings.keys()) set.add(sp);
     variants.set(target, set);
   }
   const merged = new Map<string, string[]>();
   for (const [name, set] of variants) if (set.size > 1 || !set.has(name)) merged.set(name, [...set].sort());
   return {
-    nameOf: (raw) =>
-      nameByKey.get(nameKey(raw) || raw) ?? aliases?.byKey.get(nameKey(raw)) ?? companyByKey.get(nameKey(raw)) ?? raw,
+    nameOf: (raw) => {
+      const k = key(raw);
+      return nameByKey.get(k) ?? aliases?.byKey.get(k) ?? companyByKey.get(k) ?? raw;
+    },
     merged,
   };
 }

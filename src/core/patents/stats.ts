@@ -50,6 +50,53 @@ export interface PatentStats {
 }
 
 const YEAR = 365.25;
+
+/** What the per-year loops need of a record, computed once. Dates after the cut-off are left out. */
+interface Facts {
+  readonly filingYear: number;
+  readonly joint: boolean;
+  /** 1 / number of (consolidated) applicants: the record's share of its claims. */
+  readonly share: number;
+  readonly request?: string;
+  readonly registration?: string;
+  readonly expiry: string;
+  /** The day the right is gone: the earlier of a (known) lapse and the expiry. */
+  readonly gone: string;
+}
+
+function newCounters() {
+  return {
+    apps: 0,
+    claims: 0,
+    claimsUnknown: 0,
+    single: 0,
+    singleClaims: 0,
+    singleClaimsUnknown: 0,
+    inventorsUnknown: 0,
+    joint: 0,
+    shared: 0,
+    requestedByCutoff: 0,
+    registeredByCutoff: 0,
+    cumApps: 0,
+    cumRegistrations: 0,
+    cumAppsExamBase: 0,
+    cumExamRequests: 0,
+    examRequests: 0,
+    requestYears: 0,
+    fyRequests: 0,
+    fyRequestsGranted: 0,
+    cumFyRequests: 0,
+    cumFyRequestsGranted: 0,
+    registrations: 0,
+    regClaims: 0,
+    regClaimsUnknown: 0,
+    grantYears: 0,
+    validByRegYear: 0,
+    cumRegSinceBase: 0,
+    valid: 0,
+    remaining: 0,
+  };
+}
 const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 const inventorKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
 
@@ -86,6 +133,21 @@ export function aggregatePatents(
     }
   }
   const on = (d: string | undefined): string | undefined => (d !== undefined && d <= cutoff ? d : undefined);
+  // Each record's facts, once: the per-year loops below then only compare and add.
+  const facts = new Map<PatentRecord, Facts>();
+  for (const [r, ns] of namesOf) {
+    const lapse = on(r.lapseDate);
+    const expiry = r.expiryDate ?? addYears(r.filingDate, 20);
+    facts.set(r, {
+      filingYear: yearOf(r.filingDate),
+      joint: ns.length > 1,
+      share: 1 / ns.length,
+      request: on(r.examRequestDate),
+      registration: on(r.registrationDate),
+      expiry,
+      gone: lapse !== undefined && lapse < expiry ? lapse : expiry,
+    });
+  }
   const table = new Map<string, Map<number, Map<StatField, Value>>>();
   const unmatched: string[] = [];
 
@@ -101,8 +163,7 @@ export function aggregatePatents(
       return addYears(ref.fyEnd, y - ref.fiscalYear);
     };
     const latestFyEnd = fyEnd(known[known.length - 1].fiscalYear);
-    const isJoint = (r: PatentRecord): boolean => (namesOf.get(r)?.length ?? 1) > 1;
-    const claimsUnknown = recs.filter((r) => r.claims === undefined).length;
+    const claimsUnknownAll = recs.filter((r) => r.claims === undefined).length;
     const missing = (field: OptionalRecordField, what: string): Value | undefined => {
       const n = unknownIn(recs, field);
       return n > 0
@@ -112,6 +173,7 @@ export function aggregatePatents(
     const noRequests = missing('examRequestDate', 'examination-request dates are');
     const noRegistrations = missing('registrationDate', 'registration dates are');
     const noLapses = missing('lapseDate', 'lapse dates are');
+    const stockUnknown = noRegistrations ?? noLapses;
 
     // Company-level estimated rates over the applications whose windows have closed by the cut-off.
     const closedReq = recs.filter((r) => addYears(r.filingDate, requestWindowYears(r.filingDate)) <= cutoff);
@@ -122,144 +184,124 @@ export function aggregatePatents(
       pool.length === 0
         ? noValue('#N/A', `${c.name} has no application whose ${what} window has closed by ${cutoff}`)
         : pool.filter(hit).length / pool.length;
-    const estExam = noRequests ?? rate(closedReq, (r) => on(r.examRequestDate) !== undefined, 'request');
+    const estExam = noRequests ?? rate(closedReq, (r) => facts.get(r)?.request !== undefined, 'request');
     const estReg =
-      noRegistrations ?? rate(closedReg, (r) => on(r.registrationDate) !== undefined, 'request and examination');
+      noRegistrations ?? rate(closedReg, (r) => facts.get(r)?.registration !== undefined, 'request and examination');
+    const grantBaseStart = fyEnd(params.baseYearGrantRate - 1);
+    const baseStart = `${params.baseYearApplications}-01-01`;
+    const prepared = recs.map((r) => ({ r, f: facts.get(r) as Facts }));
 
     const perYear = new Map<number, Map<StatField, Value>>();
     for (const y of years) {
+      const yearStart = `${y - 1}-12-31`;
+      const yearEnd = `${y}-12-31`;
+      const start = fyEnd(y - 1);
+      const end = fyEnd(y);
+      const n = newCounters();
+      const inventors = new Set<string>();
+      // One pass over the company's records for every statistic of the year.
+      for (const { r, f } of prepared) {
+        if (f.filingYear === y) {
+          n.apps += 1;
+          if (r.claims === undefined) n.claimsUnknown += 1;
+          else n.claims += r.claims;
+          if (f.joint) n.joint += 1;
+          else {
+            n.single += 1;
+            if (r.claims === undefined) n.singleClaimsUnknown += 1;
+            else n.singleClaims += r.claims;
+            if (r.inventors === undefined) n.inventorsUnknown += 1;
+            else for (const name of r.inventors) inventors.add(inventorKey(name));
+          }
+          n.shared += (r.claims ?? 0) * f.share;
+          if (f.request !== undefined) n.requestedByCutoff += 1;
+          if (f.registration !== undefined) n.registeredByCutoff += 1;
+        }
+        if (f.filingYear >= params.baseYearApplications && f.filingYear <= y) {
+          n.cumApps += 1;
+          if (f.registration !== undefined && f.registration <= yearEnd) n.cumRegistrations += 1;
+        }
+        if (f.filingYear >= params.baseYearExam && f.filingYear <= y) {
+          n.cumAppsExamBase += 1;
+          if (f.request !== undefined && f.request <= yearEnd) n.cumExamRequests += 1;
+        }
+        if (f.request !== undefined) {
+          if (f.request > yearStart && f.request <= yearEnd) {
+            n.examRequests += 1;
+            n.requestYears += daysBetween(r.filingDate, f.request) / YEAR;
+          }
+          if (f.request > start && f.request <= end) {
+            n.fyRequests += 1;
+            if (f.registration !== undefined) n.fyRequestsGranted += 1;
+          }
+          if (f.request > grantBaseStart && f.request <= end) {
+            n.cumFyRequests += 1;
+            if (f.registration !== undefined) n.cumFyRequestsGranted += 1;
+          }
+        }
+        if (f.registration !== undefined) {
+          if (f.registration > start && f.registration <= end) {
+            n.registrations += 1;
+            if (r.registeredClaims === undefined) n.regClaimsUnknown += 1;
+            else n.regClaims += r.registeredClaims;
+            n.grantYears += daysBetween(r.filingDate, f.registration) / YEAR;
+            // The stock: a lapse or expiry on the FY-end day counts (the right is gone at the FY end).
+            if (f.gone > latestFyEnd) n.validByRegYear += 1;
+          }
+          if (f.registration >= baseStart && f.registration <= end) {
+            n.cumRegSinceBase += 1;
+            if (f.gone > end) {
+              n.valid += 1;
+              n.remaining += daysBetween(end, f.expiry) / YEAR;
+            }
+          }
+        }
+      }
+      const claimsOf = (unknown: number, of: number, sum: number): Value =>
+        unknown > 0
+          ? noValue('#N/A', `claim counts unknown for ${unknown} of ${of} applications (of ${claimsUnknownAll} in all)`)
+          : sum;
       const s = new Map<StatField, Value>();
-      const filed = recs.filter((r) => yearOf(r.filingDate) === y);
-      const single = filed.filter((r) => !isJoint(r));
-      const sumClaims = (rs: PatentRecord[]): Value => {
-        const unknown = rs.filter((r) => r.claims === undefined).length;
-        return unknown > 0
-          ? noValue(
-              '#N/A',
-              `claim counts unknown for ${unknown} of ${rs.length} applications (of ${claimsUnknown} in all)`,
-            )
-          : rs.reduce((t, r) => t + (r.claims ?? 0), 0);
-      };
-      s.set('apps', filed.length);
-      s.set('app_claims', sumClaims(filed));
-      s.set('single_apps', single.length);
-      s.set('single_claims', sumClaims(single));
-      const noInventors = single.filter((r) => r.inventors === undefined).length;
+      s.set('apps', n.apps);
+      s.set('app_claims', claimsOf(n.claimsUnknown, n.apps, n.claims));
+      s.set('single_apps', n.single);
+      s.set('single_claims', claimsOf(n.singleClaimsUnknown, n.single, n.singleClaims));
       s.set(
         'inventors',
-        noInventors > 0
+        n.inventorsUnknown > 0
           ? noValue(
               '#N/A',
-              `inventors not in the source of ${noInventors} of ${single.length} single-applicant applications`,
+              `inventors not in the source of ${n.inventorsUnknown} of ${n.single} single-applicant applications`,
             )
-          : new Set(single.flatMap((r) => (r.inventors ?? []).map(inventorKey))).size,
+          : inventors.size,
       );
-      s.set('joint_apps', filed.length - single.length);
-      const shared = sumClaims(filed);
-      s.set(
-        'shared_claims',
-        typeof shared === 'number'
-          ? filed.reduce((t, r) => t + (r.claims ?? 0) / (namesOf.get(r)?.length ?? 1), 0)
-          : shared,
-      );
-      s.set(
-        'cum_apps',
-        recs.filter((r) => yearOf(r.filingDate) >= params.baseYearApplications && yearOf(r.filingDate) <= y).length,
-      );
-
-      const yearEnd = `${y}-12-31`;
-      const requestedIn = (from: string, to: string) =>
-        recs.filter((r) => {
-          const d = on(r.examRequestDate);
-          return d !== undefined && d > from && d <= to;
-        });
-      const reqCal = requestedIn(`${y - 1}-12-31`, yearEnd);
-      s.set('exam_requests', noRequests ?? reqCal.length);
-      s.set(
-        'request_years',
-        noRequests ?? reqCal.reduce((t, r) => t + daysBetween(r.filingDate, r.examRequestDate as string) / YEAR, 0),
-      );
-      s.set('requested_by_cutoff', noRequests ?? filed.filter((r) => on(r.examRequestDate) !== undefined).length);
-      const sinceExamBase = recs.filter(
-        (r) => yearOf(r.filingDate) >= params.baseYearExam && yearOf(r.filingDate) <= y,
-      );
-      s.set(
-        'cum_exam_requests',
-        noRequests ??
-          sinceExamBase.filter((r) => {
-            const d = on(r.examRequestDate);
-            return d !== undefined && d <= yearEnd;
-          }).length,
-      );
-      s.set('cum_apps_exam_base', sinceExamBase.length);
-      s.set(
-        'registered_by_cutoff',
-        noRegistrations ?? filed.filter((r) => on(r.registrationDate) !== undefined).length,
-      );
-      s.set(
-        'cum_registrations',
-        noRegistrations ??
-          recs.filter((r) => {
-            const d = on(r.registrationDate);
-            return (
-              yearOf(r.filingDate) >= params.baseYearApplications &&
-              yearOf(r.filingDate) <= y &&
-              d !== undefined &&
-              d <= yearEnd
-            );
-          }).length,
-      );
-
-      // Fiscal year y: (previous FY end, this FY end].
-      const end = fyEnd(y);
-      const start = fyEnd(y - 1);
-      const inFy = (d: string | undefined): boolean => d !== undefined && d > start && d <= end && d <= cutoff;
-      const regs = recs.filter((r) => inFy(r.registrationDate));
-      s.set('registrations', noRegistrations ?? regs.length);
-      const regClaimsUnknown = regs.filter((r) => r.registeredClaims === undefined).length;
+      s.set('joint_apps', n.joint);
+      s.set('shared_claims', n.claimsUnknown > 0 ? claimsOf(n.claimsUnknown, n.apps, n.claims) : n.shared);
+      s.set('cum_apps', n.cumApps);
+      s.set('exam_requests', noRequests ?? n.examRequests);
+      s.set('request_years', noRequests ?? n.requestYears);
+      s.set('requested_by_cutoff', noRequests ?? n.requestedByCutoff);
+      s.set('cum_exam_requests', noRequests ?? n.cumExamRequests);
+      s.set('cum_apps_exam_base', n.cumAppsExamBase);
+      s.set('registered_by_cutoff', noRegistrations ?? n.registeredByCutoff);
+      s.set('cum_registrations', noRegistrations ?? n.cumRegistrations);
+      s.set('registrations', noRegistrations ?? n.registrations);
       s.set(
         'reg_claims',
         noRegistrations ??
-          (regClaimsUnknown > 0
-            ? noValue('#N/A', `registered claims unknown for ${regClaimsUnknown} of ${regs.length} registrations`)
-            : regs.reduce((t, r) => t + (r.registeredClaims ?? 0), 0)),
+          (n.regClaimsUnknown > 0
+            ? noValue('#N/A', `registered claims unknown for ${n.regClaimsUnknown} of ${n.registrations} registrations`)
+            : n.regClaims),
       );
-      s.set(
-        'grant_years',
-        noRegistrations ?? regs.reduce((t, r) => t + daysBetween(r.filingDate, r.registrationDate as string) / YEAR, 0),
-      );
-      const fyReq = recs.filter((r) => inFy(r.examRequestDate));
-      s.set('fy_exam_requests', noRequests ?? fyReq.length);
-      s.set(
-        'fy_requests_granted',
-        noRequests ?? noRegistrations ?? fyReq.filter((r) => on(r.registrationDate) !== undefined).length,
-      );
-      const grantBaseStart = fyEnd(params.baseYearGrantRate - 1);
-      const cumReq = recs.filter((r) => {
-        const d = on(r.examRequestDate);
-        return d !== undefined && d > grantBaseStart && d <= end;
-      });
-      s.set('cum_fy_requests', noRequests ?? cumReq.length);
-      s.set(
-        'cum_fy_requests_granted',
-        noRequests ?? noRegistrations ?? cumReq.filter((r) => on(r.registrationDate) !== undefined).length,
-      );
-
-      // The stock: a lapse or expiry on the FY-end day counts (the right is gone at the FY end).
-      const expiry = (r: PatentRecord): string => r.expiryDate ?? addYears(r.filingDate, 20);
-      const aliveAt = (r: PatentRecord, at: string): boolean =>
-        !(on(r.lapseDate) !== undefined && (r.lapseDate as string) <= at) && expiry(r) > at;
-      const stockUnknown = noRegistrations ?? noLapses;
-      s.set('valid_by_reg_year', stockUnknown ?? regs.filter((r) => aliveAt(r, latestFyEnd)).length);
-      const baseStart = `${params.baseYearApplications}-01-01`;
-      const registered = recs.filter((r) => {
-        const d = on(r.registrationDate);
-        return d !== undefined && d >= baseStart && d <= end;
-      });
-      const valid = registered.filter((r) => aliveAt(r, end));
-      s.set('valid_patents', stockUnknown ?? valid.length);
-      s.set('cum_reg_since_base', noRegistrations ?? registered.length);
-      s.set('remaining_life', stockUnknown ?? valid.reduce((t, r) => t + daysBetween(end, expiry(r)) / YEAR, 0));
+      s.set('grant_years', noRegistrations ?? n.grantYears);
+      s.set('fy_exam_requests', noRequests ?? n.fyRequests);
+      s.set('fy_requests_granted', noRequests ?? noRegistrations ?? n.fyRequestsGranted);
+      s.set('cum_fy_requests', noRequests ?? n.cumFyRequests);
+      s.set('cum_fy_requests_granted', noRequests ?? noRegistrations ?? n.cumFyRequestsGranted);
+      s.set('valid_by_reg_year', stockUnknown ?? n.validByRegYear);
+      s.set('valid_patents', stockUnknown ?? n.valid);
+      s.set('cum_reg_since_base', noRegistrations ?? n.cumRegSinceBase);
+      s.set('remaining_life', stockUnknown ?? n.remaining);
       s.set('est_exam_rate', estExam);
       s.set('est_reg_rate', estReg);
       perYear.set(y, s);
