@@ -33,6 +33,7 @@ function* chunked(text: string, size: number): Generator<string> {
 const importText = (text: string, file: string, size = 4096, keepText = true): Promise<ImportResult> =>
   importJplatpat(chunked(text, size), { file, keepText });
 
+/** The record of an application by its key: 特願2021-100093 is JP2021100093, 実願2002-002636 JPU2002002636. */
 function recordOf(r: ImportResult, applicationNumber: string): PatentRecord {
   const rec = r.records.find((x) => x.applicationNumber === applicationNumber);
   if (!rec) throw new Error(`${r.file}: no record ${applicationNumber}`);
@@ -83,7 +84,7 @@ withData('the five real J-PlatPat exports', () => {
   });
 
   test('特開2022-191708 (…20200101-20221231.csv, line 2): number, date, applicant, FI subclasses, registration', () => {
-    const r = recordOf(result('co2-capture-20200101-20221231.csv'), '特願2021-100093');
+    const r = recordOf(result('co2-capture-20200101-20221231.csv'), 'JP2021100093');
     expect(r).toMatchObject({
       publicationNumber: '特開2022-191708',
       filingDate: '2021-06-16',
@@ -106,7 +107,7 @@ withData('the five real J-PlatPat exports', () => {
   });
 
   test('実登3091064 (…20010101-20071231.csv, line 1440): a utility model, registered, never published', () => {
-    const r = recordOf(result('co2-capture-20010101-20071231.csv'), '実願2002-002636');
+    const r = recordOf(result('co2-capture-20010101-20071231.csv'), 'JPU2002002636');
     expect(r).toMatchObject({
       filingDate: '2002-05-08',
       applicants: ['三共技研工業株式会社'],
@@ -130,7 +131,7 @@ withData('the five real J-PlatPat exports', () => {
   });
 
   test('再表2007/114130 (…20010101-20071231.csv, line 70): the publication is 公開番号 WO2007/114130', () => {
-    const r = recordOf(result('co2-capture-20010101-20071231.csv'), '特願2008-508548');
+    const r = recordOf(result('co2-capture-20010101-20071231.csv'), 'JP2008508548');
     expect(r).toMatchObject({
       publicationNumber: 'WO2007/114130',
       filingDate: '2007-03-28',
@@ -141,13 +142,13 @@ withData('the five real J-PlatPat exports', () => {
   });
 
   test('特開2007-325996 (…20010101-20071231.csv, line 9): two applicants joined by ","', () => {
-    const r = recordOf(result('co2-capture-20010101-20071231.csv'), '特願2006-157584');
+    const r = recordOf(result('co2-capture-20010101-20071231.csv'), 'JP2006157584');
     expect(r.applicants).toEqual(['三菱重工業株式会社', '関西電力株式会社']);
     expect(r.ipc).toEqual(['B01D53/34', 'B01D53/52', 'B01D53/62', 'B01D53/78', 'B01D53/79', 'B01D53/96']);
   });
 
   test('特許4880098 (…20080101-20111231.csv, line 1141): a full-width comma inside a name does not split it', () => {
-    const r = recordOf(result('co2-capture-20080101-20111231.csv'), '特願2011-531050');
+    const r = recordOf(result('co2-capture-20080101-20111231.csv'), 'JP2011531050');
     expect(r.applicants).toEqual(['エクスパンション\u3000エナジー，\u3000エルエルシー']);
     // A 特許 document: its publication is the 特表 of 公開番号, its registration the document itself.
     expect(r.publicationNumber).toBe('特表2012-505145');
@@ -162,6 +163,13 @@ withData('the five real J-PlatPat exports', () => {
     expect(recs.filter((r) => r.publicationNumber === undefined)).toHaveLength(8);
     expect(recs.every((r) => r.ipc.length > 0 && r.ipc.every((c) => ipcSubclass(c) !== undefined))).toBe(true);
     expect(new Set(recs.map((r) => r.applicationNumber)).size).toBe(2076);
+    expect(recs.every((r) => /^JPU?\d{10}$/.test(r.applicationNumber))).toBe(true);
+    // The 10 applications of 1999 are numbered by era year (特願平11-217962 …): the key has the Gregorian year.
+    expect(recs.filter((r) => r.applicationNumber.startsWith('JP1999')).map((r) => r.applicationNumber)).toContain(
+      'JP1999217962',
+    );
+    expect(recs.filter((r) => r.applicationNumber.startsWith('JP1999'))).toHaveLength(10);
+    expect(recs.filter((r) => r.applicationNumber.startsWith('JPU')).every((r) => r.kind === 'utility')).toBe(true);
     const abstracts = recs.flatMap((r) => (r.abstract ? [r.abstract] : []));
     expect(abstracts).toHaveLength(2071); // 5 documents have an empty 要約
     expect(abstracts.some((a) => /<BR>|【要約】|\(57\)|修正有/i.test(a))).toBe(false);
@@ -182,7 +190,7 @@ withData('the five real J-PlatPat exports', () => {
       reason:
         'ステージ 特許 消滅 (年金不納による特許権の消滅): the right has lapsed, but the export gives no date: lapse date left unknown',
     });
-    expect(recordOf(r, '特願2012-009579').lapseDate).toBeUndefined();
+    expect(recordOf(r, 'JP2012009579').lapseDate).toBeUndefined();
     expect(all().some((x) => x.lapseDate || x.registrationDate || x.examRequestDate)).toBe(false);
   });
 
@@ -218,9 +226,9 @@ withData('the five real J-PlatPat exports', () => {
       file: 'jplatpat-sjis.csv',
     });
     const originals = [
-      recordOf(result('co2-capture-20200101-20221231.csv'), '特願2021-100093'),
-      recordOf(result('co2-capture-20200101-20221231.csv'), '特願2022-064881'),
-      recordOf(result('co2-capture-20010101-20071231.csv'), '実願2002-002636'),
+      recordOf(result('co2-capture-20200101-20221231.csv'), 'JP2021100093'),
+      recordOf(result('co2-capture-20200101-20221231.csv'), 'JP2022064881'),
+      recordOf(result('co2-capture-20010101-20071231.csv'), 'JPU2002002636'),
     ];
     expect(withoutSources(sjis.records)).toEqual(withoutSources(originals));
   });
@@ -231,7 +239,7 @@ describe('J-PlatPat fixtures', () => {
 
   test('a truncated file (cut inside a quoted 要約): the cut row is rejected at its line, the others kept', async () => {
     const r = await importText(read('jplatpat-truncated.csv'), 'jplatpat-truncated.csv', 100);
-    expect(r.records.map((x) => x.applicationNumber)).toEqual(['特願2021-100093', '特願2022-064881']);
+    expect(r.records.map((x) => x.applicationNumber)).toEqual(['JP2021100093', 'JP2022064881']);
     expect(r.rejected).toEqual([
       {
         file: 'jplatpat-truncated.csv',
@@ -263,10 +271,10 @@ describe('J-PlatPat fixtures', () => {
       reason: 'unknown column: ignored',
     });
     expect(r.records.map((x) => [x.applicationNumber, x.filingDate, x.sources[0].line])).toEqual([
-      ['特願2021-100093', '2021-06-16', 2], // 令和3年6月16日
-      ['特願2022-064881', '2022-04-11', 7], // ２０２２／０４／１１
-      ['実願2002-002636', '2002-05-08', 18],
-      ['特願2012-009579', '2012-01-20', 27],
+      ['JP2021100093', '2021-06-16', 2], // 令和3年6月16日
+      ['JP2022064881', '2022-04-11', 7], // ２０２２／０４／１１
+      ['JPU2002002636', '2002-05-08', 18],
+      ['JP2012009579', '2012-01-20', 27],
     ]);
     expect(r.rejected).toEqual([
       { file: 'jplatpat-edge.csv', line: 13, field: '出願日', reason: '"2021/02/30" is not a date' },
@@ -291,9 +299,9 @@ describe('J-PlatPat fixtures', () => {
     const r = await importText(text, 'jplatpat-sjis.csv', 512);
     expect(r.rejected).toEqual([]);
     expect(r.records.map((x) => [x.applicationNumber, x.applicants[0], x.title, x.sources[0].line])).toEqual([
-      ['特願2021-100093', '株式会社アンレット', '二酸化炭素回収装置', 2],
-      ['特願2022-064881', '東ソー株式会社', '二酸化炭素分離用アミン組成物', 7],
-      ['実願2002-002636', '三共技研工業株式会社', '排ガス処理装置', 13],
+      ['JP2021100093', '株式会社アンレット', '二酸化炭素回収装置', 2],
+      ['JP2022064881', '東ソー株式会社', '二酸化炭素分離用アミン組成物', 7],
+      ['JPU2002002636', '三共技研工業株式会社', '排ガス処理装置', 13],
     ]);
     expect(r.records[0].abstract).toMatch(/^【課題】簡単な構成で効率的に空気中の微量の二酸化炭素を回収する/);
   });

@@ -87,7 +87,7 @@ withData('the real Lens export (2015 layout, pizza, 1,000 records)', () => {
 
   test('line 2 (# 1): US 2013/0101709 A1, an application', () => {
     expect(atLine(r, 2)).toEqual({
-      applicationNumber: 'US201213657122A',
+      applicationNumber: 'US13657122', // US 201213657122 A: series 13, serial 657122
       publicationNumber: 'US 2013/0101709 A1',
       filingDate: '2012-10-22',
       applicants: ['PIZZA HUT INC'],
@@ -101,7 +101,7 @@ withData('the real Lens export (2015 layout, pizza, 1,000 records)', () => {
 
   test('line 4 (# 3): US 3982033 A, a 1976 grant filed in 1971: registration number and date', () => {
     expect(atLine(r, 4)).toMatchObject({
-      applicationNumber: 'US17439471A',
+      applicationNumber: 'US05174394', // US 17439471 A: serial 174394 filed in '71, series 05
       filingDate: '1971-08-24',
       registrationNumber: 'US 3982033 A',
       registrationDate: '1976-09-21',
@@ -109,6 +109,26 @@ withData('the real Lens export (2015 layout, pizza, 1,000 records)', () => {
       ipc: ['A21C9/04', 'A21D13/00', 'A23G3/02', 'A23G3/20'],
     });
     expect(atLine(r, 4).publicationNumber).toBeUndefined();
+  });
+
+  test('application keys: US as series + serial, JP as year + serial; PCT and dummy numbers as written', () => {
+    // Lens writes US series 13 on as year + series + serial, older ones as serial + two-digit filing year.
+    expect(atLine(r, 111).applicationNumber).toBe('US11001162'); // US 116204 A, filed 2004-12-01: 11/001,162
+    expect(atLine(r, 208).applicationNumber).toBe('US08008717'); // US 871793 A, filed 1993-01-22: 08/008,717
+    expect(atLine(r, 584).applicationNumber).toBe('US12932296'); // US 93229611 A, filed 2011-02-22: 12/932,296
+    // JP: year + serial since 2000; before, serial + two-digit year (特願昭55-058474, 特願平11-004675).
+    expect(atLine(r, 624).applicationNumber).toBe('JP2012219861');
+    expect(atLine(r, 227).applicationNumber).toBe('JP1980058474');
+    expect(atLine(r, 970).applicationNumber).toBe('JP1999004675');
+    const shape = (k: string): string => k.replace(/\d/g, '9');
+    const keys = r.records.map((x) => x.applicationNumber);
+    expect(countBy(keys.filter((k) => k.startsWith('US')).map(shape))).toEqual({
+      US99999999: 374,
+      'US9999/9999999W': 9, // PCT applications ("US 2007/0016552 W")
+      US9999999W: 3,
+      US9999999DA: 8, // old grants' dummy application numbers ("US 3428103D A")
+    });
+    expect(countBy(keys.filter((k) => k.startsWith('JP')).map(shape))).toEqual({ JP9999999999: 46 });
   });
 
   test('line 5 (# 4): nine inventors split on ";;"', () => {
@@ -195,7 +215,7 @@ describe('Lens current layout (fixture)', () => {
     const merged = mergeRecords([r]);
     expect(merged.records).toHaveLength(7);
     expect(merged.conflicts).toEqual([]);
-    expect(merged.records.find((x) => x.applicationNumber === 'US201816123456A')).toMatchObject({
+    expect(merged.records.find((x) => x.applicationNumber === 'US16123456')).toMatchObject({
       publicationNumber: 'US 2019/0123456 A1',
       registrationNumber: 'US 10987654 B2',
       registrationDate: '2021-04-27',
@@ -205,6 +225,11 @@ describe('Lens current layout (fixture)', () => {
         { file: 'lens-current.csv', line: 3 },
       ],
     });
+  });
+
+  test('"JP 2018174321 A" has the key of 特願2018-174321; other offices as written without spaces', () => {
+    expect(atLine(r, 6).applicationNumber).toBe('JP2018174321');
+    expect(atLine(r, 4).applicationNumber).toBe('EP18195123A');
   });
 
   test('IPC codes written with a space ("H01M 10/0525") are the same codes', () => {

@@ -2,6 +2,8 @@
  * One record per application: its publication, examination request and registration merged (the canonical
  * patents.csv of ../shared/spec/inputs.md). Every importer produces these; everything downstream reads them.
  */
+import { jpApplicationKey, usApplicationKey } from './appNumbers';
+
 export type PatentKind = 'patent' | 'utility';
 
 export interface SourceRef {
@@ -109,12 +111,56 @@ export type PatentImporter = (
   opts: ImportOptions,
 ) => Promise<ImportResult>;
 
+/** What a source knows about its application numbers beyond the text. */
+export interface ApplicationNumberHints {
+  /** The office of a number that does not name it: ppubs and PatentsView write "17/848319" for US numbers. */
+  readonly office?: 'US';
+  /** A US serial's series code given apart (PatentsView's series_code). */
+  readonly seriesCode?: string;
+  /** The record's kind, from a column of the source: a bare "JP2002-002636" of a utility model is JPU…. */
+  readonly kind?: PatentKind;
+}
+
+export interface ApplicationKey {
+  readonly key: string;
+  /** false: a form normaliseApplicationNumber does not know, kept as written (merges only with the same spelling). */
+  readonly recognised: boolean;
+}
+
 /**
- * Application numbers as a stable key across sources: NFKC (full-width → ASCII), no spaces, upper case.
- * "特願２０２１－１０００９３" and "特願2021-100093" are one application.
+ * The key of an application number (see normaliseApplicationNumber), and whether its form was recognised.
+ * Never throws; non-empty input never gives an empty key.
  */
-export function normaliseApplicationNumber(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+export function applicationKey(raw: string, hints: ApplicationNumberHints = {}): ApplicationKey {
+  const s = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  if (s === '') return { key: raw, recognised: false };
+  if (hints.office !== 'US') {
+    const jp = jpApplicationKey(s, hints.kind === 'utility');
+    if (jp) return { key: jp, recognised: true };
+  }
+  if (hints.office === 'US' || s.startsWith('US') || /^\d{2}\/\d{3},?\d{3}$/.test(s)) {
+    const us = usApplicationKey(s, hints.seriesCode);
+    if (us) return { key: us, recognised: true };
+  }
+  const office = hints.office && !s.startsWith(hints.office) ? hints.office : '';
+  return { key: `${office}${s}`, recognised: false };
+}
+
+/**
+ * Application numbers as one key per application across sources and spellings (appNumbers.ts has the forms):
+ * - Japanese patent applications: "JP" + 4-digit year + 6-digit serial, e.g. JP2018174321 from 特願2018-174321,
+ *   特願2018－１７４３２１, "JP 2018174321 A" (Lens), JP2018-174321 or JP2018174321; era years converted
+ *   (特願平11-123456 → JP1999123456: 令和 R n = 2018 + n, 平成 H n = 1988 + n, 昭和 S n = 1925 + n).
+ * - Japanese utility models: "JPU" + year + serial (実願2002-002636, "JP 2002002636 U" → JPU2002002636), so that
+ *   they never collide with the patent application of the same number.
+ * - US applications: "US" + 2-digit series code + 6-digit serial (usApplicationKey), e.g. US13657122 from
+ *   "13/657,122", "US 13/657,122", ppubs's "13/657122" and Lens's "US 201213657122 A"; Lens's older
+ *   "US 17439471 A" (serial 174394 filed in '71) → US05174394.
+ * - Anything else (other offices, unknown forms): NFKC (full-width → ASCII), no spaces, upper case, as written
+ *   ("EP 18195123 A" → EP18195123A), with the hinted office in front when the number does not start with it.
+ */
+export function normaliseApplicationNumber(raw: string, hints: ApplicationNumberHints = {}): string {
+  return applicationKey(raw, hints).key;
 }
 
 /** The IPC subclass (e.g. "G06F") of a code as written ("G06F 17/60", "g06f17/60", "Ｇ０６Ｆ"), or undefined. */

@@ -2,7 +2,9 @@
  * The canonical patents.csv of ../shared/spec/inputs.md: one row per application, `;`-separated lists,
  * ISO dates. Being our own contract it is read strictly: a duplicate application number, a date that is not
  * YYYY-MM-DD, a registration before the filing, a negative claim count — each row is rejected with its
- * line and column, and the rest of the file is kept.
+ * line and column, and the rest of the file is kept. application_number may be written in any form
+ * normaliseApplicationNumber knows (特願2021-100093, JP2021-100093, US 13/657,122 …): two spellings of one
+ * application are a duplicate; kind = utility puts a bare "JP2002-002636" in the utility-model series (JPU…).
  */
 import { normaliseHeader, parseInteger } from '../../parse';
 import { parseDate } from '../../text/dates';
@@ -89,7 +91,11 @@ export const importCanonical: PatentImporter = async (chunks, opts: ImportOption
       return reject('', `row has ${r.cells.length} cells but the header has ${index.size}`);
     const appRaw = get('application_number');
     if (!appRaw) return reject('application_number', 'empty application number');
-    const applicationNumber = normaliseApplicationNumber(appRaw);
+    const kindRaw = get('kind').toLowerCase();
+    // The kind tells a bare "JP2002-002636" of a utility model (JPU…) from the patent application of that number.
+    const applicationNumber = normaliseApplicationNumber(appRaw, {
+      kind: kindRaw === 'utility' ? 'utility' : 'patent',
+    });
     const first = seen.get(applicationNumber);
     if (first !== undefined)
       return reject('application_number', `${appRaw} already appears on line ${first}: duplicate rejected`);
@@ -120,7 +126,6 @@ export const importCanonical: PatentImporter = async (chunks, opts: ImportOption
       if (n === null || n < 0) return reject(c, `${JSON.stringify(raw)} is not a claim count`);
       counts[c] = n;
     }
-    const kindRaw = get('kind').toLowerCase();
     if (kindRaw && kindRaw !== 'patent' && kindRaw !== 'utility')
       return reject('kind', `${JSON.stringify(kindRaw)} is not patent or utility`);
     seen.set(applicationNumber, r.line);

@@ -5,6 +5,7 @@
  * Columns (matched after NFKC, lower case, and removing spaces, slashes and 中黒, so that 出願人/権利者,
  * 出願人・権利者, 出願人／権利者 and "出願人 / 権利者" are one column; the accepted names are in COLUMNS):
  *   出願番号 → applicationNumber (normaliseApplicationNumber)          required
+ *             特願2018-174321 → JP2018174321, 特願平11-123456 → JP1999123456, 実願2002-002636 → JPU2002002636
  *   出願日   → filingDate (YYYY/MM/DD, era dates, full-width digits)   required
  *   出願人/権利者 → applicants: split on half-width commas only        required
  *   公開番号 (else 文献番号 when it is a 特開/特表/再表/実開/実表) → publicationNumber
@@ -210,7 +211,7 @@ const REGISTRATION_DOC = /^(特許|実登)/;
 
 /** 実用新案 (utility model) documents: the application (実願) or the document (実開, 実登, 実公, 登実…). */
 const isUtility = (appNumber: string, docNumber: string): boolean =>
-  appNumber.startsWith('実願') || /^(実|登実)/.test(docNumber);
+  number(appNumber).startsWith('実願') || /^(実|登実)/.test(docNumber);
 
 /**
  * What ステージ / イベント詳細 / 審判番号 reliably say, as a note: J-PlatPat fills ステージ for few documents
@@ -287,15 +288,15 @@ function rowToRecord(row: Row, ctx: RowContext): PatentRecord | Rejection {
   // Texts are cleaned only when kept: statistics-only imports of large exports skip the work.
   const title = ctx.keepText ? clean(get('title')) : '';
   const abstract = ctx.keepText ? cleanAbstract(get('abstract')) : '';
-  const applicationNumber = normaliseApplicationNumber(appRaw);
+  const kind = isUtility(appRaw, doc) ? 'utility' : 'patent';
   return {
-    applicationNumber,
+    applicationNumber: normaliseApplicationNumber(appRaw, { kind }),
     publicationNumber: number(get('pubNumber')) || (PUBLICATION_DOC.test(doc) ? doc : undefined),
     filingDate,
     applicants,
     ipc: fi.codes,
     registrationNumber,
-    kind: isUtility(applicationNumber, doc) ? 'utility' : 'patent',
+    kind,
     title: title || undefined,
     abstract: abstract || undefined,
     sources: [{ file: ctx.file, line: row.line }],

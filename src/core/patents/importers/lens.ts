@@ -8,7 +8,10 @@
  *   Full Text, …, Legal Status"): ISO dates; "Publication Date (YYYY-MM-DD)" style headers are accepted.
  * The layout is told by the header (Lens ID, Display Key or Document Type ⇒ current). Lists are ";;"-separated.
  *
- * Mapping: Application Number → applicationNumber; Application Date → filingDate; Applicants, Inventors;
+ * Mapping: Application Number → applicationNumber through normaliseApplicationNumber, so that Lens's numbers
+ * meet other sources' ("JP 2018174321 A" → JP2018174321 as 特願2018-174321, "JP 2002002636 U" → JPU2002002636,
+ * "US 201213657122 A" → US13657122 as ppubs's "13/657122", "US 17439471 A" → US05174394, other offices as
+ * written without spaces); Application Date → filingDate; Applicants, Inventors;
  * IPCR Classifications → ipc; Title, Abstract, Claims (when exported) → text. The document's role comes from
  * Type / Document Type (see docRole): a granted document (Granted Patent, Limited Patent, Plant Patent) gives
  * registrationNumber = its publication number and registrationDate = its publication date (exact for US and

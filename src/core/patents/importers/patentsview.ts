@@ -15,8 +15,8 @@
  * - PatentsView's "utility" is a US utility patent (特許), not a Japanese utility model: kind 'patent'.
  *   Design, plant and reissue patents, defensive publications and statutory invention registrations are
  *   rejected with the reason (US_OUT_OF_SCOPE, as for ppubs); withdrawn patents are rejected too.
- * - Application key as for ppubs ("US" + series + serial, usApplicationKey), from application_id with
- *   series_code; filing date from filing_date.
+ * - Application key as for ppubs ("US" + series + serial, normaliseApplicationNumber), from application_id
+ *   with series_code; filing date from filing_date.
  * - Applicants: the assignees by assignee_sequence, an organisation by its name, an individual as "First
  *   Last". A patent with no assignee row is owned by its inventors (US individual filings), who then stand as
  *   applicants (noted). Inventors by inventor_sequence, "First Last".
@@ -47,9 +47,9 @@ import {
   type OptionalRecordField,
   type PatentRecord,
   type Rejection,
-  normaliseApplicationNumber,
+  applicationKey,
 } from '../record';
-import { US_OUT_OF_SCOPE, type UsOutOfScope, formatIpc, usApplicationKey, usCategoryFromNumber } from './uspto';
+import { US_OUT_OF_SCOPE, type UsOutOfScope, formatIpc, usCategoryFromNumber } from './uspto';
 
 export type PatentsViewTable = 'patent' | 'application' | 'assignee' | 'inventor' | 'ipc' | 'cpc';
 
@@ -386,9 +386,9 @@ function onApplicationRow(s: JoinState, a: Accumulator, file: string, line: numb
   }
   const number = get('number');
   if (number) {
-    a.key = usApplicationKey(number, get('series'));
-    if (!a.key) {
-      a.key = normaliseApplicationNumber(`US${number}`);
+    const { key, recognised } = applicationKey(number, { office: 'US', seriesCode: get('series') });
+    a.key = key;
+    if (!recognised) {
       s.notes.add('application number not in series/serial form', {
         file,
         line,

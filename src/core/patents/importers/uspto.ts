@@ -7,7 +7,8 @@
  * Mapping decisions (the sample is ../shared/data/uspto/ppubs-doc-31.json):
  * - Application key: "US" + 2-digit series code + 6-digit serial ("09/089931" → "US09089931"). ppubs writes
  *   the grant's and the publication's number alike ("17/848319"), PatentsView writes "17/848319" or the series
- *   apart; all give one key (usApplicationKey). The "US" prefix keeps US serials apart from other offices'.
+ *   apart; all give one key (normaliseApplicationNumber with usApplicationKey, as Lens's "US 201213657122 A"
+ *   does). The "US" prefix keeps US serials apart from other offices'.
  * - Grant: registrationNumber = the patent number as USPTO writes it ("11557320", PatentsView's patent_id),
  *   registrationDate = datePublished (the issue date), registeredClaims = numberOfClaims. A grant does not
  *   carry the application's claim count as published: numberOfClaims stands in for `claims` unless the file
@@ -40,7 +41,7 @@ import {
   type PatentImporter,
   type PatentRecord,
   type Rejection,
-  normaliseApplicationNumber,
+  applicationKey,
 } from '../record';
 
 // ----- US helpers, shared with the PatentsView importer -----
@@ -68,22 +69,8 @@ export function usCategoryFromNumber(number: string): UsOutOfScope | 'utility' |
   return undefined;
 }
 
-/**
- * The application key of a US application number: "US" + series code (2 digits) + serial (6 digits).
- * Accepts "17/848319", "17848319", "US 17/848,319", a bare serial with its series code given apart
- * (PatentsView's series_code), and the year-prefixed "2012/13657122" or "201213657122" some databases write.
- * undefined when the number is in none of these forms (the caller keeps it as written, and says so).
- */
-export function usApplicationKey(raw: string, seriesCode = ''): string | undefined {
-  const s = raw.normalize('NFKC').toUpperCase().replace(/[\s,]/g, '').replace(/^US/, '');
-  const series = seriesCode.normalize('NFKC').trim();
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{2})\/(\d{6})$/.exec(s))) return `US${m[1]}${m[2]}`;
-  if ((m = /^(\d{8})$/.exec(s))) return `US${m[1]}`;
-  if ((m = /^(\d{6})$/.exec(s)) && /^\d{1,2}$/.test(series)) return `US${series.padStart(2, '0')}${m[1]}`;
-  if ((m = /^(?:19|20)\d{2}\/?(\d{8})$/.exec(s))) return `US${m[1]}`;
-  return undefined;
-}
+/** Moved to appNumbers.ts (every importer keys through normaliseApplicationNumber); exported here as before. */
+export { usApplicationKey } from '../appNumbers';
 
 const IPC_CODE = /^([A-H])\s*(\d{2})\s*([A-Z])(?:\s*(\d{1,4})\s*\/\s*(\d{1,6}))?(?![\d/])/;
 
@@ -364,15 +351,16 @@ function applicantsOf(d: Doc, ctx: DocContext, line: number, inventors: readonly
 function keyOf(d: Doc, ctx: DocContext, line: number): string | undefined {
   const raw = textOf(d, 'applicationNumber') || textOf(d, 'applicationSeriesAndNumber');
   if (!raw) return undefined;
-  const key = usApplicationKey(raw, textOf(d, 'applicationSeriesCode'));
-  if (key) return key;
-  ctx.notes.push({
-    file: ctx.file,
-    line,
-    field: 'applicationNumber',
-    reason: `${JSON.stringify(raw)} is not a series/serial number: kept as written, so it merges only with the same spelling`,
-  });
-  return normaliseApplicationNumber(`US${raw}`);
+  const { key, recognised } = applicationKey(raw, { office: 'US', seriesCode: textOf(d, 'applicationSeriesCode') });
+  if (!recognised) {
+    ctx.notes.push({
+      file: ctx.file,
+      line,
+      field: 'applicationNumber',
+      reason: `${JSON.stringify(raw)} is not a series/serial number: kept as written, so it merges only with the same spelling`,
+    });
+  }
+  return key;
 }
 
 /** A document's problem: the JSON field at fault and why. */
