@@ -21,29 +21,12 @@
  *   for (const line of generatePatents({ seed: 1, applications: 100_000, fromYear: 2004, toYear: 2023 })) …
  */
 import { nameKey } from '../src/core/patents/names';
+import { CANONICAL_COLUMNS } from '../src/core/patents/importers/canonical';
 import { requestWindowYears } from '../src/core/patents/stats';
 import { mulberry32 } from './generate-sample';
 
-/** The columns of patents.csv, in the order written. */
-export const PATENT_COLUMNS = [
-  'application_number',
-  'publication_number',
-  'filing_date',
-  'applicants',
-  'inventors',
-  'ipc',
-  'claims',
-  'exam_request_date',
-  'registration_date',
-  'registration_number',
-  'registered_claims',
-  'lapse_date',
-  'expiry_date',
-  'kind',
-  'title',
-  'abstract',
-  'claims_text',
-] as const;
+/** The columns of patents.csv, in the order written: the canonical importer's list, never re-typed. */
+export const PATENT_COLUMNS = CANONICAL_COLUMNS;
 
 export interface CompanySpec {
   readonly name: string;

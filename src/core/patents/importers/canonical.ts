@@ -18,9 +18,12 @@ import {
   normaliseApplicationNumber,
 } from '../record';
 
-const REQUIRED = ['application_number', 'filing_date', 'applicants'] as const;
-const OPTIONAL = [
+/** The columns of patents.csv in the order of ../shared/spec/inputs.md (writers use this order). */
+export const CANONICAL_COLUMNS = [
+  'application_number',
   'publication_number',
+  'filing_date',
+  'applicants',
   'inventors',
   'ipc',
   'claims',
@@ -35,6 +38,9 @@ const OPTIONAL = [
   'abstract',
   'claims_text',
 ] as const;
+
+const REQUIRED = ['application_number', 'filing_date', 'applicants'] as const;
+const OPTIONAL = CANONICAL_COLUMNS.filter((c) => !(REQUIRED as readonly string[]).includes(c));
 
 export function sniffCanonical(headerLine: string): boolean {
   const cols = headerLine.split(',').map(normaliseHeader);
