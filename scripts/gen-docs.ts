@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { CATALOG, GROUPS, UNIT_LABEL } from '../src/core/catalog';
+import { BLOCK3_FUNCTIONS } from '../src/core/catalog/block3';
 import { YOY } from '../src/core/catalog/generic';
 import { evaluate, type Leaf } from '../src/core/expr';
 import { financialField } from '../src/core/fields';
@@ -115,6 +116,31 @@ export async function functionsDoc({
         '',
       );
     }
+  }
+  out.push(
+    '## PAP — 特許出願ポートフォリオ (Patent application portfolio, Block 3)',
+    '',
+    'These take whole ranges rather than one value per argument. Blank cells count 0 (a table of claims leaves',
+    'the subclasses without any empty); text and errors give `#VALUE!`/the error. To ask "what if we filed 200',
+    'more claims in H01M", add them to the company\'s cells of the claims table that feeds them.',
+    '',
+  );
+  const matrixLiteral = (m: readonly (readonly number[])[]): string =>
+    m.length === 1 && m[0].length === 1 ? String(m[0][0]) : `{${m.map((row) => row.join(',')).join(';')}}`;
+  for (const d of BLOCK3_FUNCTIONS) {
+    const result = d.apply(d.example.args.map((m) => m.map((row) => [...row])));
+    out.push(
+      `### \`IPB.${d.id}(${d.params.map((p) => p.name).join(', ')})\``,
+      '',
+      `**${d.ja}** / ${d.en}. ${d.help}`,
+      '',
+      '| argument | shape | meaning |',
+      '|---|---|---|',
+      ...d.params.map((p) => `| \`${p.name}\` | ${p.shape} | ${p.help} |`),
+      '',
+      `Example: \`=IPB.${d.id}(${d.example.args.map(matrixLiteral).join(', ')})\` → **${result.map((row) => row.map(fmt).join(', ')).join('; ')}** (${d.example.arithmetic})`,
+      '',
+    );
   }
   out.push(
     '## Across all blocks',

@@ -1,12 +1,13 @@
 /**
- * Writes src/functions/functions.ts: one JSDoc'd entry point per catalog indicator (plus STARRANK,
- * FORECAST, YOY), which custom-functions-metadata turns into functions.json. Derived from the catalog,
+ * Writes src/functions/functions.ts: one JSDoc'd entry point per catalog indicator, per Block 3 range
+ * function (HHI, PDI, PCPI, AVG_PCPI) and STARRANK, FORECAST, YOY, which custom-functions-metadata turns into functions.json. Derived from the catalog,
  * never typed by hand; a test fails when the committed file is not what this script writes.
  * Run: npm run gen:functions
  */
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { CATALOG, UNIT_LABEL } from '../src/core/catalog';
+import { BLOCK3_FUNCTIONS } from '../src/core/catalog/block3';
 import { YOY } from '../src/core/catalog/generic';
 
 function doc(lines: string[]): string {
@@ -22,7 +23,7 @@ export function functionsSource(): string {
     '// custom-functions-metadata derives the Excel types from these annotations and knows only number, string,',
     '// boolean and any: hence `any` (the adapter checks every value).',
     '/* eslint-disable @typescript-eslint/no-explicit-any */',
-    "import { callForecast, callIndicator, callStarRank, callYoy } from './adapter';",
+    "import { callForecast, callIndicator, callRangeFunction, callStarRank, callYoy } from './adapter';",
     '',
   ];
   for (const d of CATALOG) {
@@ -36,6 +37,21 @@ export function functionsSource(): string {
       ]),
       `export function ${d.id}(${names.map((n) => `${n}: any[][]`).join(', ')}): any[][] {`,
       `  return callIndicator('${d.id}', [${names.join(', ')}]);`,
+      '}',
+      '',
+    );
+  }
+  for (const d of BLOCK3_FUNCTIONS) {
+    const names = d.params.map((p) => p.name);
+    parts.push(
+      doc([
+        clean(`${d.en} (${d.ja}). ${d.help}`),
+        `@customfunction ${d.id}`,
+        ...d.params.map((p) => `@param {any[][]} ${p.name} ${clean(p.help)} (range: ${p.shape})`),
+        `@returns {any[][]} ${clean(d.result)}`,
+      ]),
+      `export function ${d.id}(${names.map((n) => `${n}: any[][]`).join(', ')}): any[][] {`,
+      `  return callRangeFunction('${d.id}', [${names.join(', ')}]);`,
       '}',
       '',
     );

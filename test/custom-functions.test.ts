@@ -6,6 +6,7 @@ import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CATALOG } from '../src/core/catalog';
+import { BLOCK3_FUNCTIONS } from '../src/core/catalog/block3';
 import * as IPB from '../src/functions/functions';
 import { functionsSource } from '../scripts/gen-functions';
 
@@ -49,7 +50,9 @@ describe('functions.json', () => {
       ['pbr', true],
     ]);
     expect(byId.get('YOY')?.parameters.map((p) => p.name)).toEqual(['current', 'previous']);
-    expect(meta.functions).toHaveLength(CATALOG.length + 3);
+    for (const d of BLOCK3_FUNCTIONS)
+      expect(byId.get(d.id)?.parameters.map((p) => p.name)).toEqual(d.params.map((p) => p.name));
+    expect(meta.functions).toHaveLength(CATALOG.length + BLOCK3_FUNCTIONS.length + 3);
   });
 });
 

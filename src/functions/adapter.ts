@@ -4,6 +4,7 @@
  * spills. Bad input never throws: it becomes an Excel error with a message.
  */
 import { indicatorById } from '../core/catalog';
+import { rangeFunction } from '../core/catalog/block3';
 import { YOY } from '../core/catalog/generic';
 import { evaluate, type Expr } from '../core/expr';
 import { distribution, forecast, starRank } from '../core/rank';
@@ -162,4 +163,18 @@ export function callForecast(values: unknown, band?: unknown, pbr?: unknown): Re
   const p = pbr === undefined || pbr === null ? undefined : flatValues(pbr, 'pbr');
   if (p && p.length !== 3) return [[toExcelError(noValue('#VALUE!', `pbr must be 3 periods, got ${p.length} cells`))]];
   return [[present(forecast(xs, b, p))]];
+}
+
+/**
+ * `=IPB.HHI(…)`, `=IPB.PDI(…)`, `=IPB.PCPI(…)`, `=IPB.AVG_PCPI(…)`: Block 3's functions over whole ranges.
+ * Blank cells are 0 (a table of claims leaves empty the subclasses without any); text and errors are not.
+ */
+export function callRangeFunction(id: string, raw: readonly unknown[]): Result[][] {
+  const def = rangeFunction(id);
+  const args = def.params.map((p, i) =>
+    asMatrix(raw[i]).map((row, r) =>
+      row.map((x, c) => (x === null || x === undefined || x === '' ? 0 : cellValue(x, `${p.name}[${r + 1},${c + 1}]`))),
+    ),
+  );
+  return def.apply(args).map((row) => row.map(present));
 }

@@ -3,7 +3,7 @@
 // custom-functions-metadata derives the Excel types from these annotations and knows only number, string,
 // boolean and any: hence `any` (the adapter checks every value).
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { callForecast, callIndicator, callStarRank, callYoy } from './adapter';
+import { callForecast, callIndicator, callRangeFunction, callStarRank, callYoy } from './adapter';
 
 /**
  * Capital expenditure (設備投資額), money unit. (Depreciable PPE this FY − depreciable PPE last FY) + depreciation; PPE excludes land.
@@ -1007,6 +1007,50 @@ export function AVG_REMAINING_LIFE(remaining: any[][], valid: any[][]): any[][] 
  */
 export function STOCK_INDEX(valid: any[][], remaining: any[][]): any[][] {
   return callIndicator('STOCK_INDEX', [valid, remaining]);
+}
+
+/**
+ * Herfindahl–Hirschman index (HHI指数(ハーフィンダール指数)). Σ over applicants of (share of the market in %)², 0–10,000: one IPC subclass as a market of claims. ≤ 1,000 is competitive (競争), above an oligopoly (寡占). One result per column.
+ * @customfunction HHI
+ * @param {any[][]} claims Each applicant's claims (or applications) in the market, one column per subclass; blanks count 0 (range: applicants × subclasses)
+ * @returns {any[][]} One HHI per column of claims
+ */
+export function HHI(claims: any[][]): any[][] {
+  return callRangeFunction('HHI', [claims]);
+}
+
+/**
+ * Patent diversification index (特許多角化指数). (1 − Σ_j s_j²) × 100 for each year (column), s_j = the company's claims in subclass j / its claims in the year; the simple mean over the years with claims. 96+ 超総合型, 90–96 総合型, 76–90 バランス型, 50–76 集中型, < 50 超集中型.
+ * @customfunction PDI
+ * @param {any[][]} claims The company's claims by subclass (rows) and window year (columns); blanks count 0 (range: subclasses × years)
+ * @returns {any[][]} The mean PDI over the years
+ */
+export function PDI(claims: any[][]): any[][] {
+  return callRangeFunction('PDI', [claims]);
+}
+
+/**
+ * Patent competitive position index (特許競争力指数). [Σ_j HHI_j × S_cj] × (1 + excess growth): HHI_j and the company's share S_cj (a fraction) of each subclass over the window pooled; excess growth = the mean yearly growth of the company's claims − that of all applicants', over y0…y3. Not computed without claims in every year y0…y3.
+ * @customfunction PCPI
+ * @param {any[][]} hhi HHI of each of the subclasses the company filed in (e.g. from IPB.HHI) (range: subclasses)
+ * @param {any[][]} share The company's share of each subclass's claims, a fraction, in the same order (range: subclasses)
+ * @param {any[][]} own_totals The company's claims in y0, y1, y2, y3, each application once (range: years y0…y3)
+ * @param {any[][]} corpus_totals All applicants' claims in y0, y1, y2, y3, each application once (range: years y0…y3)
+ * @returns {any[][]} PCPI
+ */
+export function PCPI(hhi: any[][], share: any[][], own_totals: any[][], corpus_totals: any[][]): any[][] {
+  return callRangeFunction('PCPI', [hhi, share, own_totals, corpus_totals]);
+}
+
+/**
+ * Normalised patent competitive position index (規格化特許競争力指数). PCPI / the mean over the window years of the number of distinct subclasses the company filed in that year.
+ * @customfunction AVG_PCPI
+ * @param {any[][]} pcpi The company's PCPI (range: 1 cell)
+ * @param {any[][]} claims The company's claims by subclass (rows) and window year (columns); a cell > 0 counts the subclass (range: subclasses × years)
+ * @returns {any[][]} AVG_PCPI
+ */
+export function AVG_PCPI(pcpi: any[][], claims: any[][]): any[][] {
+  return callRangeFunction('AVG_PCPI', [pcpi, claims]);
 }
 
 /**
