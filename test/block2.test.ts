@@ -176,6 +176,7 @@ test('the co-applicant table and the JSON parameters', () => {
   expect(ev.workbook.model.sheets.map((s) => s.name)).toEqual([
     'Evaluation',
     'Industry',
+    'Portfolio',
     'Statistics',
     'Patents',
     'Inputs',

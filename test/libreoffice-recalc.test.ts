@@ -89,6 +89,45 @@ async function evaluateWithPatents(): Promise<{ model: WorkbookModel }> {
   return { model: ev.workbook.model };
 }
 
+/**
+ * Block 3 on the hand-worked corpus of portfolio.test.ts (Alpha KK → Alpha Denki, Beta KK → Beta Seiki,
+ * Gamma KK → Gamma Kogyo), in both formula modes' native form: every Portfolio cell and the Block 3
+ * section must recompute, PCPI included (all three have claims in 2017–2020).
+ */
+async function evaluateWithPortfolio(): Promise<{ model: WorkbookModel; pdi: unknown; pcpi: unknown }> {
+  const csv = [
+    'application_number,filing_date,applicants,ipc,claims',
+    'P1,2017-03-01,Alpha Denki,H01M 4/00,10',
+    'P2,2017-04-01,Beta Seiki,B01D 53/14,5',
+    'P3,2017-05-01,Gamma Kogyo,G06F 17/00,3',
+    'P4,2018-02-01,Alpha Denki,H01M 8/00,10',
+    'P5,2018-03-01,Alpha Denki;Beta Seiki,B01D 53/62,6',
+    'P6,2018-06-01,Gamma Kogyo,H01M 10/00;G06F 1/00,4',
+    'P7,2019-01-10,ALPHA DENKI,H01M 4/00;H01M 8/04,20',
+    'P8,2019-02-01,Beta Seiki,B01D 53/14,8',
+    'P9,2019-03-01,Gamma Kogyo,G06F 3/00,2',
+    'P10,2020-04-01,Alpha Denki,H01M 4/00;C01B 32/50,12',
+    'P11,2020-05-01,Beta Seiki,B01D 53/14,4',
+    'P12,2020-06-01,Gamma Kogyo,G06F 3/00,6',
+  ].join('\n');
+  const loaded = loadInputs({
+    financials: { name: 'financials-small.csv', text: readFileSync(`${FIXTURES}/financials-small.csv`, 'utf8') },
+    market: { name: 'market-small.csv', text: readFileSync(`${FIXTURES}/market-small.csv`, 'utf8') },
+  });
+  const universe = loaded.universe as NonNullable<typeof loaded.universe>;
+  const side = buildPatentSide([await importCanonical([csv], { file: 'patents.csv' })], universe, {
+    cutoff: '2022-12-31',
+    ipcTitles: new Map([['H01M', 'Batteries']]),
+  });
+  const ev = evaluateCompany(evaluateUniverse(universe, side), 'Alpha Denki', {
+    mode: 'portable',
+    moneyLabel: 'JPY million',
+    files: { financials: 'financials-small.csv', market: 'market-small.csv' },
+    patents: side,
+  });
+  return { model: ev.workbook.model, pdi: ev.json.indicators.PDI.latest, pcpi: ev.json.indicators.PCPI.latest };
+}
+
 function colName(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -110,6 +149,17 @@ run('LibreOffice recalculates the portable workbook to the core values (1e-9 rel
     const r = await compareWithLibreOffice(model);
     expect(r.mismatches.slice(0, 10)).toEqual([]);
     expect(r.numbers).toBeGreaterThan(2000);
+  });
+
+  test('Block 3: the Portfolio sheet and the Evaluation section recompute (HHI, PDI, PCPI, AVG_PCPI, types)', async () => {
+    const { model, pdi, pcpi } = await evaluateWithPortfolio();
+    expect(typeof pdi).toBe('number');
+    expect(typeof pcpi).toBe('number');
+    const portfolio = model.sheets.find((s) => s.name === 'Portfolio');
+    const formulas = [...(portfolio?.cells.values() ?? [])].flatMap((m) => [...m.values()]).filter((c) => c.formula);
+    expect(formulas.length).toBeGreaterThan(60);
+    const r = await compareWithLibreOffice(model);
+    expect(r.mismatches.slice(0, 10)).toEqual([]);
   });
 
   const sample = `${SAMPLES}/financials.csv`;

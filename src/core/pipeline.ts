@@ -20,6 +20,9 @@ import { readFinancials, readMarket, type CompanyYear, type ReadResult } from '.
 import type { InputIssue } from './issues';
 import { buildJson, type EvaluationJson } from './report';
 import { summarise } from './summary';
+import { aggregatePortfolio, type PortfolioMeasure } from './portfolio/aggregate';
+import { companyPortfolio, portfolioIndicators, type PortfolioResults } from './portfolio/indicators';
+import { portfolioJson } from './portfolio/json';
 import { buildUniverse, DEFAULT_MONEY_UNIT, type Universe } from './universe';
 import { buildWorkbook, type BuiltWorkbook } from './workbook/build';
 import type { FormulaMode } from './workbook/model';
@@ -54,9 +57,20 @@ export interface PatentSide {
   readonly merge: MergeReport;
   readonly names: Consolidation;
   readonly stats: PatentStats;
+  /** Block 3 over the whole corpus. */
+  readonly portfolio: PortfolioResults;
+  readonly ipcTitles: ReadonlyMap<string, string>;
 }
 
 export interface PatentOptions {
+  /** Block 3's measure (default claims; applications when the records carry no claim counts). */
+  readonly portfolioMeasure?: PortfolioMeasure;
+  /** The last year y3 of Block 3's window; default: the latest filing year ended 18 months before the cut-off. */
+  readonly portfolioLastYear?: number;
+  /** z-score cuts of log PCPI / AVG_PCPI, best tier first (default 2, 1, 0, −1). */
+  readonly tierCuts?: readonly number[];
+  /** IPC subclass titles for the portfolio table. */
+  readonly ipcTitles?: ReadonlyMap<string, string>;
   readonly aliases?: AliasTable;
   /** Data cut-off date; default the latest date in the records. */
   readonly cutoff?: string;
@@ -79,7 +93,19 @@ export function buildPatentSide(
     ...DEFAULT_BASE_YEARS,
     ...Object.fromEntries(Object.entries(opts.baseYears ?? {}).filter(([, v]) => v !== undefined)),
   };
-  return { imports, merge, names, stats: aggregatePatents(merge.records, names, universe, params) };
+  const corpus = aggregatePortfolio(merge.records, names, {
+    cutoff: params.cutoff,
+    lastYear: opts.portfolioLastYear,
+    measure: opts.portfolioMeasure,
+  });
+  return {
+    imports,
+    merge,
+    names,
+    stats: aggregatePatents(merge.records, names, universe, params),
+    portfolio: portfolioIndicators(corpus, opts.tierCuts),
+    ipcTitles: opts.ipcTitles ?? new Map(),
+  };
 }
 
 /** Evaluates the universe with the indicators its inputs allow (PE and Block 2 need patents). */
@@ -105,10 +131,15 @@ export function evaluateCompany(results: UniverseResults, company: string, opts:
   const indicators = catalogFor(opts.patents !== undefined);
   const summary = summarise(results, company, indicators);
   const patents = opts.patents;
+  const cp = patents ? companyPortfolio(patents.portfolio, company, patents.ipcTitles) : undefined;
   const workbook = buildWorkbook(results, summary, {
     ...opts,
     indicators,
     patents: patents ? { stats: patents.stats, names: patents.names } : undefined,
+    portfolio:
+      patents && cp
+        ? { results: patents.portfolio, company: cp, titles: patents.ipcTitles, cutoff: patents.stats.params.cutoff }
+        : undefined,
   });
   const p = patents?.stats.params;
   const json = buildJson(summary, {
@@ -124,6 +155,7 @@ export function evaluateCompany(results: UniverseResults, company: string, opts:
         }
       : {}),
   });
+  if (patents && cp) portfolioJson(json, patents.portfolio, cp);
   if (patents) {
     json.tables.CO_APPLICANTS = patents.stats.coApplicants(company, summary.years).map((c) => ({
       co_applicant: c.name,

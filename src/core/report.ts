@@ -6,7 +6,10 @@ export interface EvaluationJson {
   company: string;
   industry: string;
   parameters: Record<string, unknown>;
+  /** Numbers by year label, or `latest` for Block 3's window indicators. */
   indicators: Record<string, Record<string, number | null>>;
+  /** Extension: Block 3's types (PDI_TYPE, PCPI_TYPE, AVG_PCPI_TYPE) keyed `latest`, text like `star`. */
+  types?: Record<string, Record<string, string | null>>;
   star: Record<string, string | null>;
   forecast: Record<string, string | null>;
   tables: Record<string, unknown[]>;

@@ -180,9 +180,10 @@ export function competitiveTier(
   cuts: readonly number[] = DEFAULT_TIER_CUTS,
 ): string | NoValue {
   if (isNoValue(v)) return v;
-  if (isNoValue(dist)) return dist;
   const last = COMPETITIVE_TIERS[COMPETITIVE_TIERS.length - 1].label;
+  // Checked before the distribution, as the workbook's IF(value<=0, …) is.
   if (v <= 0) return last;
+  if (isNoValue(dist)) return dist;
   if (dist.sd === 0) return noValue('#DIV/0!', 'every applicant has the same value (SD = 0)');
   const z = (Math.log(v) - dist.mean) / dist.sd;
   for (let i = 0; i < cuts.length; i += 1) if (z >= cuts[i] - TIER_TOLERANCE) return COMPETITIVE_TIERS[i].label;

@@ -11,6 +11,10 @@ import type { PatentRecord } from '../patents/record';
 import type { PatentStats } from '../patents/stats';
 import { buildPatentsSheet } from './patentsSheet';
 import { buildStatisticsSheet, type StatisticsLayout } from './statisticsSheet';
+import type { CompanyPortfolio, PortfolioResults } from '../portfolio/indicators';
+import { buildPortfolioSheet } from './portfolioSheet';
+import { writePortfolioSection, type PortfolioSectionLayout } from './portfolioSection';
+import { extent } from './model';
 
 /** The records of the industry's companies, each once. */
 function industryRecords(stats: PatentStats, companies: readonly string[]): PatentRecord[] {
@@ -32,6 +36,15 @@ export interface BuildOptions {
   readonly files: { financials: string; market: string };
   readonly indicators?: readonly IndicatorDef[];
   readonly patents?: PatentInputs;
+  /** Block 3, when patent records are loaded. */
+  readonly portfolio?: PortfolioInputs;
+}
+
+export interface PortfolioInputs {
+  readonly results: PortfolioResults;
+  readonly company: CompanyPortfolio;
+  readonly titles: ReadonlyMap<string, string>;
+  readonly cutoff: string;
 }
 
 export interface BuiltWorkbook {
@@ -39,6 +52,7 @@ export interface BuiltWorkbook {
   readonly evaluation: EvaluationLayout;
   readonly industry: IndustryLayout;
   readonly inputs: InputsLayout;
+  readonly portfolio?: PortfolioSectionLayout;
 }
 
 export function buildWorkbook(results: UniverseResults, summary: CompanySummary, opts: BuildOptions): BuiltWorkbook {
@@ -57,6 +71,20 @@ export function buildWorkbook(results: UniverseResults, summary: CompanySummary,
     opts.mode,
     opts.moneyLabel,
   );
+  const pf = opts.portfolio;
+  const portfolioLayout = pf ? buildPortfolioSheet(pf.results, pf.company, pf.titles, opts.mode, pf.cutoff) : undefined;
+  const portfolioSection =
+    pf && portfolioLayout
+      ? writePortfolioSection(
+          evaluation.sheet,
+          extent(evaluation.sheet).rows + 2,
+          pf.results,
+          pf.company,
+          portfolioLayout,
+          opts.mode,
+          evaluation.forecastCol,
+        )
+      : undefined;
   const patentSheets = opts.patents
     ? [
         (statistics as StatisticsLayout).sheet,
@@ -65,12 +93,19 @@ export function buildWorkbook(results: UniverseResults, summary: CompanySummary,
     : [];
   return {
     model: {
-      sheets: [evaluation.sheet, industry.sheet, ...patentSheets, inputs.sheet],
+      sheets: [
+        evaluation.sheet,
+        industry.sheet,
+        ...(portfolioLayout ? [portfolioLayout.sheet] : []),
+        ...patentSheets,
+        inputs.sheet,
+      ],
       mode: opts.mode,
       title: `IPB evaluation — ${summary.company.name}`,
     },
     evaluation,
     industry,
     inputs,
+    portfolio: portfolioSection,
   };
 }

@@ -1,0 +1,32 @@
+/**
+ * A table-shaped section of a sheet: a title row, a header row and rows of cells. Block 3's tables
+ * (PORTFOLIO, and the keyword and similarity tables PKA/PSI) are drawn with it, so each is one value in the
+ * model that the renderers need not know about.
+ */
+import { type Cell, type Sheet, type StyleName, setCell } from './model';
+
+export interface SectionColumn {
+  readonly ja: string;
+  readonly en: string;
+}
+
+export interface SectionTable {
+  /** The table's ID: its key in the JSON's `tables`. */
+  readonly id: string;
+  readonly ja: string;
+  readonly en: string;
+  readonly note?: string;
+  readonly columns: readonly SectionColumn[];
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+/** Writes the table from (row, col); returns the first free row after it. */
+export function writeSectionTable(sheet: Sheet, row: number, table: SectionTable, col = 1): number {
+  const width = table.columns.length;
+  const title: StyleName = 'group';
+  setCell(sheet, row, col, { value: `${table.id}  ${table.ja}  ${table.en}`, style: title, note: table.note });
+  for (let c = 1; c < width; c += 1) setCell(sheet, row, col + c, { value: '', style: title });
+  table.columns.forEach((h, i) => setCell(sheet, row + 1, col + i, { value: `${h.ja}\n${h.en}`, style: 'header' }));
+  table.rows.forEach((cells, r) => cells.forEach((cell, i) => setCell(sheet, row + 2 + r, col + i, cell)));
+  return row + 2 + table.rows.length;
+}
