@@ -9,7 +9,15 @@ import { formatIssue, type InputIssue } from '../core/issues';
 import { evaluateCompany, evaluateUniverse, loadInputs } from '../core/pipeline';
 import type { FormulaMode } from '../core/workbook/model';
 import { one, parseArgs, UsageError } from './args';
-import { loadPatentFiles, parseCutoff, parseFormat, parseYear } from './patents';
+import {
+  loadPatentFiles,
+  parseCutoff,
+  parseFormat,
+  parsePortfolioMeasure,
+  parsePortfolioYears,
+  parseTierCuts,
+  parseYear,
+} from './patents';
 import { writeXlsx } from './renderXlsx';
 
 export const HELP = `ipb — IPB for Excel, headless evaluator
@@ -45,7 +53,7 @@ Options:
   --money-unit N        currency base units per money unit of financials.csv (default 1000000 = JPY million)
   --money-label TEXT    how money is labelled on the sheet (default "JPY million"; with filings, their currency)
   --patents FILE        patent records (repeat for several files; merged by application number): adds
-                        Block 2 (R&D and patents) and PE to the workbook and the JSON
+                        Block 2 (R&D and patents), PE and Block 3 (portfolio) to the workbook and the JSON
   --format FORMAT       auto (default: detected from the file), canonical, jplatpat, lens, patentsview
                         (give every table: g_patent, g_application, g_assignee_disambiguated, …) or uspto-ppubs
   --aliases FILE        applicant name aliases (CSV: alias,company) for name consolidation (名寄せ)
@@ -53,6 +61,12 @@ Options:
   --base-year N         base year of cumulative applications, registrations and the stock (default 1994)
   --base-year-exam N    base year of cumulative examination requests (default 1992)
   --base-year-grant N   base fiscal year of the cumulative grant rate (default 1997)
+  --portfolio-measure M claims (default) or applications: what Block 3 counts by IPC subclass; without claim
+                        counts in the records (J-PlatPat) it counts applications, with a warning
+  --portfolio-years Y1-Y3
+                        Block 3's window of three filing years (default: ending with the latest year that
+                        ended 18 months before the cut-off), e.g. 2018-2020
+  --tier-cuts LIST      z-score cuts of ln PCPI / ln AVG_PCPI for the five types, best first (default 2,1,0,-1)
   --rejected FILE       write every rejected patent row (file, line, field, reason) as CSV
   --quiet               print errors only
 
@@ -79,6 +93,9 @@ const VALUED = [
   'base-year-exam',
   'base-year-grant',
   'rejected',
+  'portfolio-measure',
+  'portfolio-years',
+  'tier-cuts',
 ];
 const FLAGS = ['help', 'all', 'quiet', 'consolidated', 'non-consolidated'];
 
@@ -245,6 +262,11 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
           },
           rejectedCsv: one(args, 'rejected'),
           quiet,
+          portfolio: {
+            portfolioMeasure: parsePortfolioMeasure(one(args, 'portfolio-measure')),
+            portfolioLastYear: parsePortfolioYears(one(args, 'portfolio-years')),
+            tierCuts: parseTierCuts(one(args, 'tier-cuts')),
+          },
         },
         universe,
         io.err,

@@ -10,7 +10,10 @@ import { readAliases } from '../core/patents/names';
 import type { ImportResult, OptionalRecordField, PatentFormat, Rejection } from '../core/patents/record';
 import { importPatentsView } from '../core/patents/importers/patentsview';
 import { importerFor } from '../core/patents/registry';
-import { buildPatentSide, type PatentSide } from '../core/pipeline';
+import { buildPatentSide, type PatentOptions, type PatentSide } from '../core/pipeline';
+import type { PortfolioMeasure } from '../core/portfolio/aggregate';
+import { validateTierCuts } from '../core/portfolio/measures';
+import { readIpcTitles } from './ipcTitles';
 import { parseDate } from '../core/text/dates';
 import type { Universe } from '../core/universe';
 import { UsageError } from './args';
@@ -24,6 +27,7 @@ export interface PatentArgs {
   readonly baseYears: { baseYearApplications?: number; baseYearExam?: number; baseYearGrantRate?: number };
   readonly rejectedCsv?: string;
   readonly quiet: boolean;
+  readonly portfolio?: Pick<PatentOptions, 'portfolioMeasure' | 'portfolioLastYear' | 'tierCuts'>;
 }
 
 export function parseFormat(raw: string | undefined): PatentFormat | 'auto' {
@@ -108,7 +112,13 @@ export async function loadPatentFiles(
   const aliasErrors = aliases?.issues.filter((i) => i.severity === 'error') ?? [];
   if (aliasErrors.length)
     throw new UsageError(aliasErrors.map((i) => `${i.file} row ${i.line ?? ''}: ${i.message}`).join('\n'));
-  const side = buildPatentSide(imports, universe, { aliases, cutoff: args.cutoff, baseYears: args.baseYears });
+  const side = buildPatentSide(imports, universe, {
+    aliases,
+    cutoff: args.cutoff,
+    baseYears: args.baseYears,
+    ...args.portfolio,
+    ipcTitles: readIpcTitles(),
+  });
   const lines: string[] = [];
   const rejected: Rejection[] = [];
   for (const r of imports) {
@@ -150,6 +160,34 @@ export async function loadPatentFiles(
       `  no patent record matched: ${side.stats.unmatched.join(', ')} (their patent indicators are 0 or no value; add spellings to --aliases)`,
     );
   }
+  const pf = side.portfolio;
+  lines.push(
+    `portfolio (Block 3): ${pf.corpus.measure} by IPC subclass, window ${pf.window[0]}–${pf.window[2]} (y0 ${pf.corpus.years[0]}), ${pf.corpus.applicants.length} applicants, ${pf.corpus.subclasses.length} subclasses, ${pf.corpus.applications} applications${pf.corpus.withoutSubclass ? ` (${pf.corpus.withoutSubclass} without an IPC subclass)` : ''}`,
+  );
+  for (const w of pf.corpus.warnings) lines.push(`warning: ${w}`);
   if (args.rejectedCsv) writeFileSync(args.rejectedCsv, rejectionsCsv(rejected));
   return { side, lines, rejectedCount: rejected.length };
+}
+
+export function parsePortfolioMeasure(raw: string | undefined): PortfolioMeasure | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'claims' || raw === 'applications') return raw;
+  throw new UsageError('--portfolio-measure must be claims or applications');
+}
+
+/** --portfolio-years Y1-Y3: three consecutive filing years; the window's last year. */
+export function parsePortfolioYears(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(\d{4})-(\d{4})$/.exec(raw.trim());
+  if (!m || Number(m[2]) - Number(m[1]) !== 2)
+    throw new UsageError('--portfolio-years must be three consecutive filing years, e.g. 2018-2020');
+  return Number(m[2]);
+}
+
+export function parseTierCuts(raw: string | undefined): number[] | undefined {
+  if (raw === undefined) return undefined;
+  const cuts = raw.split(',').map((x) => Number(x.trim()));
+  const problem = validateTierCuts(cuts);
+  if (problem) throw new UsageError(`--tier-cuts: ${problem}`);
+  return cuts;
 }
