@@ -65,8 +65,8 @@ class TextCells implements CsvCells {
   }
 }
 
-const DATE_COLUMNS = ['exam_request_date', 'registration_date', 'lapse_date', 'expiry_date'] as const;
-const COUNT_COLUMNS = ['claims', 'registered_claims'] as const;
+type DateColumn = 'exam_request_date' | 'registration_date' | 'lapse_date' | 'expiry_date';
+type CountColumn = 'claims' | 'registered_claims';
 const TEXT_COLUMNS = ['title', 'abstract', 'claims_text'] as const;
 
 /**
@@ -108,6 +108,7 @@ function canonicalRows(file: string, keepText: boolean) {
 
   const row = (line: number, cells: CsvCells): void => {
     if (!index || !at) return header(line, cells);
+    const cols = at;
     if (unusable) return;
     rowsRead += 1;
     const get = (i: number): string => (i < 0 ? '' : cells.text(i).trim());
@@ -131,29 +132,46 @@ function canonicalRows(file: string, keepText: boolean) {
     if (!filingDate) return reject('filing_date', `${JSON.stringify(filingRaw)} is not a date`);
     const applicants = list(get(at.applicants));
     if (applicants.length === 0) return reject('applicants', 'no applicant');
-    const dates: Record<string, string | undefined> = {};
-    for (const c of DATE_COLUMNS) {
-      const raw = get(at[c]);
-      if (!raw) continue;
+    // Named locals, not a Record per row: a million rows should not make a million dictionaries.
+    const date = (c: DateColumn): string | undefined | false => {
+      const raw = get(cols[c]);
+      if (!raw) return undefined;
       const d = parseDate(raw);
-      if (!d) return reject(c, `${JSON.stringify(raw)} is not a date`);
-      if (d < filingDate) return reject(c, `${c.replace(/_/g, ' ')} ${d} is before the filing date ${filingDate}`);
-      dates[c] = d;
+      if (!d) {
+        reject(c, `${JSON.stringify(raw)} is not a date`);
+        return false;
+      }
+      if (d < filingDate) {
+        reject(c, `${c.replace(/_/g, ' ')} ${d} is before the filing date ${filingDate}`);
+        return false;
+      }
+      return d;
+    };
+    const examRequestDate = date('exam_request_date');
+    if (examRequestDate === false) return;
+    const registrationDate = date('registration_date');
+    if (registrationDate === false) return;
+    const lapseDate = date('lapse_date');
+    if (lapseDate === false) return;
+    const expiryDate = date('expiry_date');
+    if (expiryDate === false) return;
+    if (lapseDate && registrationDate && lapseDate < registrationDate) {
+      return reject('lapse_date', `lapse date ${lapseDate} is before the registration date ${registrationDate}`);
     }
-    if (dates.lapse_date && dates.registration_date && dates.lapse_date < dates.registration_date) {
-      return reject(
-        'lapse_date',
-        `lapse date ${dates.lapse_date} is before the registration date ${dates.registration_date}`,
-      );
-    }
-    const counts: Record<string, number | undefined> = {};
-    for (const c of COUNT_COLUMNS) {
-      const raw = get(at[c]);
-      if (!raw) continue;
+    const count = (c: CountColumn): number | undefined | false => {
+      const raw = get(cols[c]);
+      if (!raw) return undefined;
       const n = parseInteger(raw);
-      if (n === null || n < 0) return reject(c, `${JSON.stringify(raw)} is not a claim count`);
-      counts[c] = n;
-    }
+      if (n === null || n < 0) {
+        reject(c, `${JSON.stringify(raw)} is not a claim count`);
+        return false;
+      }
+      return n;
+    };
+    const claims = count('claims');
+    if (claims === false) return;
+    const registeredClaims = count('registered_claims');
+    if (registeredClaims === false) return;
     if (kindRaw && kindRaw !== 'patent' && kindRaw !== 'utility')
       return reject('kind', `${JSON.stringify(kindRaw)} is not patent or utility`);
     seen.set(applicationNumber, line);
@@ -164,13 +182,13 @@ function canonicalRows(file: string, keepText: boolean) {
       applicants,
       inventors: at.inventors >= 0 ? list(get(at.inventors)) : undefined,
       ipc: list(get(at.ipc)),
-      claims: counts.claims,
-      examRequestDate: dates.exam_request_date,
-      registrationDate: dates.registration_date,
+      claims,
+      examRequestDate,
+      registrationDate,
       registrationNumber: get(at.registration_number) || undefined,
-      registeredClaims: counts.registered_claims,
-      lapseDate: dates.lapse_date,
-      expiryDate: dates.expiry_date,
+      registeredClaims,
+      lapseDate,
+      expiryDate,
       kind: kindRaw === 'utility' ? 'utility' : 'patent',
       title: keepText ? get(at.title) || undefined : undefined,
       abstract: keepText ? get(at.abstract) || undefined : undefined,
