@@ -87,7 +87,7 @@ function newCounters() {
   };
 }
 const yearOf = (iso: string): number => Number(iso.slice(0, 4));
-const inventorKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
+const foldInventor = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
 
 /** Days since 1970-01-01 of a civil date (proleptic Gregorian), without Date objects. */
 function civilDay(y: number, m: number, d: number): number {
@@ -227,6 +227,16 @@ export function aggregatePatents(
     }
   }
   const f = recordFacts(patents, cutoffDay);
+  // Inventor names repeat across records and companies: NFKC once per spelling.
+  const inventorKeys = new Map<string, string>();
+  const inventorKey = (name: string): string => {
+    let k = inventorKeys.get(name);
+    if (k === undefined) {
+      k = foldInventor(name);
+      inventorKeys.set(name, k);
+    }
+    return k;
+  };
   const table = new Map<string, Map<number, Map<StatField, Value>>>();
   const unmatched: string[] = [];
   const noRecords: CompanyRecords = { records: [], ids: [], names: [] };
