@@ -12,8 +12,8 @@
  * applications (by filing year), the examination requests, the registrations (by year of the event) and the
  * valid patents at the year end; the bench fails loudly when the two disagree on any of them.
  *
- * Ours is the production path: fs stream (1 MB chunks) → streamDecoder → importCanonical (keepText false) →
- * mergeRecords → consolidate → aggregatePatents over a synthetic universe of one company per heavy applicant
+ * Ours is the production path: the CLI's openText(…).bytes() (1 MB chunks) → importCanonicalBytes (keepText
+ * false) → mergeRecords → consolidate → aggregatePatents over a synthetic universe of one company per heavy applicant
  * (fiscal years ending 12-31, so that fiscal and calendar years coincide and the counts compare with SQL).
  * CI never runs it.
  */
@@ -25,13 +25,13 @@ import { performance, PerformanceObserver } from 'perf_hooks';
 import type { CompanyYear } from '../src/core/inputs';
 import { mergeRecords } from '../src/core/patents/merge';
 import { type Consolidation, consolidate } from '../src/core/patents/names';
-import { importCanonical } from '../src/core/patents/importers/canonical';
+import { importCanonicalBytes } from '../src/core/patents/importers/canonical';
 import type { PatentRecord } from '../src/core/patents/record';
 import { aggregatePatents, DEFAULT_BASE_YEARS, type PatentStats } from '../src/core/patents/stats';
 import type { StatField } from '../src/core/patents/statFields';
-import { streamDecoder } from '../src/core/text/decode';
 import { buildUniverse } from '../src/core/universe';
 import { isNoValue } from '../src/core/values';
+import { openText } from '../src/cli/readFile';
 import { generatePatents } from './generate-patents';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -102,17 +102,6 @@ class Stopwatch {
 // ---------------------------------------------------------------------------------------------------------------
 // Ours
 // ---------------------------------------------------------------------------------------------------------------
-
-async function* fileChunks(file: string): AsyncGenerator<string> {
-  const decoder = streamDecoder('utf-8');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-    const b = chunk as Buffer;
-    const text = decoder.push(new Uint8Array(b.buffer, b.byteOffset, b.length));
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
 
 /** Consolidated applicants with at least HEAVY patent applications, counted as aggregatePatents counts them. */
 function heavyApplicants(records: readonly PatentRecord[], names: Consolidation): string[] {
@@ -185,7 +174,10 @@ function gcTimer(): (clock: Stopwatch) => { total: number; phases: Record<string
 async function runOurs(file: string): Promise<ChildResult> {
   const gc = gcTimer();
   const clock = new Stopwatch();
-  const imported = await importCanonical(fileChunks(file), { file: path.basename(file), keepText: false });
+  // As the CLI reads a UTF-8 canonical file (src/cli/patents.ts), with the text columns left undecoded.
+  const text = openText(file);
+  if (text.detected.encoding !== 'utf-8') throw new Error(`ours: ${file} is not UTF-8`);
+  const imported = await importCanonicalBytes(text.bytes(), { file: path.basename(file), keepText: false });
   if (imported.rejected.length > 0) throw new Error(`ours: ${imported.rejected.length} rows rejected`);
   clock.lap('read, parse and import');
   const merge = mergeRecords([imported]);
@@ -573,21 +565,20 @@ function phaseTable(rows: readonly Row[], side: 'ours' | 'duck'): string {
 /** What each of our phases does, to explain the measured shares. */
 const PHASE_NOTES: Readonly<Record<string, string>> = {
   'read, parse and import':
-    'TextDecoder (UTF-8, mostly three-byte Japanese text); CsvStream, which takes plain runs with a regular-' +
-    'expression search and one slice and goes character by character only at quotes and line breaks; then ' +
-    'importCanonical per row: every cell trimmed, parseDate (NFKC and regular expressions) on each date, the ' +
-    'lists split, the application number normalised and checked against the Map of those seen.',
+    'CsvByteStream on the raw bytes: commas, quotes and line breaks found with Uint8Array indexOf (UTF-8 never ' +
+    'has these bytes inside a character); per row one TextDecoder call for the leading cells the import needs, ' +
+    'split at the commas; the title, abstract and claims text only skipped, never decoded. Then the canonical ' +
+    'rows per row: cells trimmed, parseDate (an ISO date checked by arithmetic and kept as written), the lists ' +
+    'split, the application number normalised and checked against the Map of those seen.',
   mergeRecords:
-    'a Map lookup and a copy of each record (with a new sources array), so that the records exist twice while ' +
-    'the import result is kept.',
+    'a Map lookup per record; a record is copied only when another row of its application merges into it, so ' +
+    'the records of a file without duplicates are not held twice.',
   consolidate: 'nameKey once per distinct spelling, then a Map update per applicant mention.',
   'heavy applicants and universe': "the bench's own selection of the heavy applicants; not production code.",
   aggregatePatents:
-    'once per record: its consolidated names and facts (filing year, dates within the cut-off, the day the ' +
-    'right ends); per company, addYears twice per record for the estimated rates; then per company and year one ' +
-    "pass over all of the company's records, with about fifteen ISO-date string comparisons each and daysBetween " +
-    '(two Date.parse) per request, registration and valid patent: work proportional to companies × years × ' +
-    'records of the company.',
+    'once per record: its consolidated names, and its dates as day numbers in typed arrays (no Date, no ISO ' +
+    'strings compared); per company its records bucketed by filing year; then per company and year the filing-' +
+    "year statistics over that year's bucket and one integer-only pass over the company's records for the rest.",
 };
 
 interface Profile {
@@ -618,8 +609,8 @@ function report(rows: readonly Row[], opts: Options, profile: Profile | undefine
       `${FROM_YEAR}–${TO_YEAR}: ${COUNTS.map((c) => c.label).join(', ')}. The bench checks that they agree on every ` +
       'one of these counts and fails otherwise.',
     '',
-    '- **Ours**: the production path in one Node.js thread — `fs.createReadStream` (1 MB chunks) → `streamDecoder` → ' +
-      '`importCanonical` (keepText false) → `mergeRecords` → `consolidate` → `aggregatePatents` over a synthetic ' +
+    '- **Ours**: the production path in one Node.js thread — the CLI’s `openText(…).bytes()` (1 MB chunks) → ' +
+      '`importCanonicalBytes` (keepText false) → `mergeRecords` → `consolidate` → `aggregatePatents` over a synthetic ' +
       'universe of one company per heavy applicant (fiscal years ending 12-31).',
     `- **DuckDB**: \`read_csv\` with explicit types, \`string_split\` + \`unnest\` of the applicants, GROUP BY per ` +
       `applicant and year, with ${os.availableParallelism()} threads.`,

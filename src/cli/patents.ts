@@ -8,6 +8,7 @@ import { blockedByRecordField } from '../core/patents/coverage';
 import { detectPatentFormat, PATENT_FORMATS } from '../core/patents/detect';
 import { readAliases } from '../core/patents/names';
 import type { ImportResult, OptionalRecordField, PatentFormat, Rejection } from '../core/patents/record';
+import { importCanonicalBytes } from '../core/patents/importers/canonical';
 import { importPatentsView } from '../core/patents/importers/patentsview';
 import { importerFor } from '../core/patents/registry';
 import { buildPatentSide, type PatentOptions, type PatentSide } from '../core/pipeline';
@@ -81,6 +82,9 @@ async function importOne(
     lastReport = bytes;
     err(`${file}: ${Math.round((bytes / text.size) * 100)}% read`);
   };
+  // A UTF-8 canonical file is read as bytes: cells are found without decoding the whole text.
+  if (fmt === 'canonical' && text.detected.encoding === 'utf-8')
+    return importCanonicalBytes(text.bytes(progress), { file, keepText: true });
   return importer(text.chunks(progress), { file, keepText: true });
 }
 

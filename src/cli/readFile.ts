@@ -21,6 +21,8 @@ export interface TextFile {
   readonly firstLine: string;
   readonly size: number;
   chunks(onBytes?: (bytes: number) => void): AsyncGenerator<string>;
+  /** The raw bytes in 1 MB chunks (a UTF-8 BOM included), for readers of bytes (importCanonicalBytes). */
+  bytes(onBytes?: (bytes: number) => void): AsyncGenerator<Uint8Array>;
 }
 
 export function openText(path: string): TextFile {
@@ -45,6 +47,15 @@ export function openText(path: string): TextFile {
       }
       const rest = decoder.end();
       if (rest) yield rest;
+    },
+    bytes: async function* (onBytes) {
+      let bytes = 0;
+      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+        const b = chunk as Buffer;
+        bytes += b.length;
+        onBytes?.(bytes);
+        yield new Uint8Array(b.buffer, b.byteOffset, b.length);
+      }
     },
   };
 }

@@ -82,6 +82,34 @@ export class CsvStream {
     this.special = new RegExp(`[${sepClass}\\r\\n${this.quotes ? '"' : ''}]`, 'g');
   }
 
+  /**
+   * Continues reading at a record boundary of a text read elsewhere (CsvByteStream hands its unusual records
+   * over here): the next record starts on `line`.
+   */
+  resume(line: number): void {
+    this.started = true;
+    this.line = line;
+    this.recordLine = line;
+  }
+
+  /** Physical line the stream is on. */
+  get currentLine(): number {
+    return this.line;
+  }
+
+  /** True between records: nothing of a record read, no quote open, not skipping a broken record. */
+  get atRecordStart(): boolean {
+    return (
+      !this.quoted &&
+      !this.afterQuote &&
+      !this.skipping &&
+      !this.pendingCR &&
+      !this.cellStarted &&
+      this.cell === '' &&
+      this.cells.length === 0
+    );
+  }
+
   /** Consumes a chunk and returns the records it completed. */
   push(chunk: string): CsvRecord[] {
     const out: CsvRecord[] = [];

@@ -1,5 +1,6 @@
 /** Feeding an importer: chunk iteration with progress and cancel, shared by the CSV-based importers. */
 import { type CsvOptions, type CsvRecord, CsvStream, CsvSyntaxError } from '../csv';
+import { CsvByteStream, type CsvCells } from '../csvBytes';
 import { type ImportOptions, ImportCancelled, type Rejection } from './record';
 
 /**
@@ -23,6 +24,43 @@ export async function forEachCsvRecord(
   }
   try {
     stream.end().forEach(onRecord);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    rejected.push({ file: opts.file, line: e.line, reason: e.detail });
+  }
+  for (const m of stream.malformed)
+    rejected.push({ file: opts.file, line: m.line, reason: `${m.detail}: row skipped` });
+  for (const o of stream.oversized) {
+    rejected.push({
+      file: opts.file,
+      line: o.line,
+      reason: `record longer than ${o.chars - 1} characters: skipped to the next line (broken quote or binary data?)`,
+    });
+  }
+  return rejected;
+}
+
+/**
+ * forEachCsvRecord over UTF-8 bytes (CsvByteStream, comma-separated): the same records, line numbers and
+ * rejections; progress in bytes. onRecord may set the stream's decodeFirst once it knows the cells it needs.
+ */
+export async function forEachCsvByteRecord(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  opts: ImportOptions,
+  onRecord: (line: number, cells: CsvCells, stream: CsvByteStream) => void,
+): Promise<Rejection[]> {
+  const stream = new CsvByteStream(opts.file);
+  const each = (line: number, cells: CsvCells): void => onRecord(line, cells, stream);
+  const rejected: Rejection[] = [];
+  let consumed = 0;
+  for await (const chunk of chunks as AsyncIterable<Uint8Array>) {
+    if (opts.cancel?.cancelled) throw new ImportCancelled(opts.file);
+    stream.push(chunk, each);
+    consumed += chunk.length;
+    opts.onProgress?.(consumed);
+  }
+  try {
+    stream.end(each);
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
     rejected.push({ file: opts.file, line: e.line, reason: e.detail });

@@ -3,7 +3,7 @@
  * application (from one export or from several files of one search) become one record; importing the same
  * file twice changes nothing. Conflicting values are kept from the first source and reported.
  */
-import type { ImportResult, PatentRecord, Rejection, SourceRef } from './record';
+import type { ImportResult, OptionalRecordField, PatentRecord, Rejection, SourceRef } from './record';
 
 export interface MergeReport {
   readonly records: PatentRecord[];
@@ -34,21 +34,35 @@ const SCALARS = [
 const sameSource = (a: SourceRef, b: SourceRef): boolean => a.file === b.file && a.line === b.line;
 
 export function mergeRecords(results: readonly ImportResult[]): MergeReport {
-  const byNumber = new Map<string, Mutable<PatentRecord>>();
+  // Copy on merge: a record that nothing merges with is kept as imported (a 1M-row import is not held twice);
+  // only the records this function copied are ever changed.
+  const byNumber = new Map<string, PatentRecord>();
+  const copies = new Set<PatentRecord>();
+  const own = (r: PatentRecord, unknown: readonly OptionalRecordField[] | undefined): Mutable<PatentRecord> => {
+    const copy: Mutable<PatentRecord> = { ...r, unknown, sources: [...r.sources] };
+    copies.add(copy);
+    return copy;
+  };
   const conflicts: Rejection[] = [];
   let repeats = 0;
   let merged = 0;
   for (const res of results) {
     for (const r of res.records) {
-      const prev = byNumber.get(r.applicationNumber);
+      const seen = byNumber.get(r.applicationNumber);
       const unknown = r.unknown ?? res.lacks;
-      if (!prev) {
-        byNumber.set(r.applicationNumber, { ...r, unknown, sources: [...r.sources] });
+      if (!seen) {
+        byNumber.set(r.applicationNumber, r.unknown !== undefined || unknown.length === 0 ? r : own(r, unknown));
         continue;
       }
-      if (r.sources.every((s) => prev.sources.some((p) => sameSource(p, s)))) {
+      if (r.sources.every((s) => seen.sources.some((p) => sameSource(p, s)))) {
         repeats += 1;
         continue;
+      }
+      let prev: Mutable<PatentRecord>;
+      if (copies.has(seen)) prev = seen;
+      else {
+        prev = own(seen, seen.unknown);
+        byNumber.set(r.applicationNumber, prev);
       }
       if (prev.sources.length === 1) merged += 1;
       const where = r.sources[0];

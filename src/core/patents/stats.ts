@@ -6,7 +6,7 @@
  * J-PlatPat export, say) is "no value" with the reason.
  */
 import type { Universe } from '../universe';
-import { addYears, daysBetween } from '../text/dates';
+import { addYears } from '../text/dates';
 import { type Value, noValue } from '../values';
 import type { Consolidation } from './names';
 import type { OptionalRecordField, PatentRecord } from './record';
@@ -50,19 +50,8 @@ export interface PatentStats {
 }
 
 const YEAR = 365.25;
-
-/** What the per-year loops need of a record, computed once. Dates after the cut-off are left out. */
-interface Facts {
-  readonly filingYear: number;
-  readonly joint: boolean;
-  /** 1 / number of (consolidated) applicants: the record's share of its claims. */
-  readonly share: number;
-  readonly request?: string;
-  readonly registration?: string;
-  readonly expiry: string;
-  /** The day the right is gone: the earlier of a (known) lapse and the expiry. */
-  readonly gone: string;
-}
+/** Day number of an absent date: no comparison in the loops below is true of it unless it is asked for. */
+const NONE = -1;
 
 function newCounters() {
   return {
@@ -98,19 +87,114 @@ function newCounters() {
   };
 }
 const yearOf = (iso: string): number => Number(iso.slice(0, 4));
-const inventorKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
+const foldInventor = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian), without Date objects. */
+function civilDay(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const digits = (s: string, from: number, n: number): number => {
+  let v = 0;
+  for (let i = from; i < from + n; i += 1) v = v * 10 + s.charCodeAt(i) - 48;
+  return v;
+};
+
+/** Day number of an ISO date; ISO strings compare as their day numbers do. */
+export function isoDay(iso: string): number {
+  return civilDay(digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2));
+}
+
+/** isoDay(addYears(iso, years)), without the string: 29 Feb → 28 Feb in a non-leap target year. */
+function dayPlusYears(iso: string, years: number): number {
+  const y = digits(iso, 0, 4) + years;
+  const m = digits(iso, 5, 2);
+  const d = digits(iso, 8, 2);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return civilDay(y, m, m === 2 && d === 29 && !leap ? 28 : d);
+}
 
 /** The latest date any record mentions: the default cut-off. */
 export function latestDate(records: readonly PatentRecord[]): string {
   let max = '0000-00-00';
   for (const r of records) {
-    for (const d of [r.filingDate, r.examRequestDate, r.registrationDate, r.lapseDate]) if (d && d > max) max = d;
+    if (r.filingDate > max) max = r.filingDate;
+    if (r.examRequestDate !== undefined && r.examRequestDate > max) max = r.examRequestDate;
+    if (r.registrationDate !== undefined && r.registrationDate > max) max = r.registrationDate;
+    if (r.lapseDate !== undefined && r.lapseDate > max) max = r.lapseDate;
   }
   return max;
 }
 
 function unknownIn(recs: readonly PatentRecord[], field: OptionalRecordField): number {
-  return recs.filter((r) => r.unknown?.includes(field)).length;
+  let n = 0;
+  for (const r of recs) if (r.unknown !== undefined && r.unknown.includes(field)) n += 1;
+  return n;
+}
+
+/**
+ * What the per-year loops need of each record, as day numbers in typed arrays (indexed like `records`), computed
+ * once: the loops then compare integers instead of ISO strings and never parse a date. Dates after the cut-off
+ * are NONE.
+ */
+interface Facts {
+  readonly filing: Int32Array;
+  readonly filingYear: Int32Array;
+  readonly request: Int32Array;
+  readonly registration: Int32Array;
+  readonly expiry: Int32Array;
+  /** The day the right is gone: the earlier of a (known) lapse and the expiry. */
+  readonly gone: Int32Array;
+  /** End of the examination-request window, and of that window plus the examination. */
+  readonly requestClosed: Int32Array;
+  readonly examinationClosed: Int32Array;
+}
+
+function recordFacts(recs: readonly PatentRecord[], cutoffDay: number): Facts {
+  const n = recs.length;
+  const f: Facts = {
+    filing: new Int32Array(n),
+    filingYear: new Int32Array(n),
+    request: new Int32Array(n),
+    registration: new Int32Array(n),
+    expiry: new Int32Array(n),
+    gone: new Int32Array(n),
+    requestClosed: new Int32Array(n),
+    examinationClosed: new Int32Array(n),
+  };
+  const on = (d: string | undefined): number => {
+    if (d === undefined) return NONE;
+    const day = isoDay(d);
+    return day <= cutoffDay ? day : NONE;
+  };
+  for (let i = 0; i < n; i += 1) {
+    const r = recs[i];
+    f.filing[i] = isoDay(r.filingDate);
+    f.filingYear[i] = yearOf(r.filingDate);
+    f.request[i] = on(r.examRequestDate);
+    f.registration[i] = on(r.registrationDate);
+    const expiry = r.expiryDate !== undefined ? isoDay(r.expiryDate) : dayPlusYears(r.filingDate, 20);
+    const lapse = on(r.lapseDate);
+    f.expiry[i] = expiry;
+    f.gone[i] = lapse !== NONE && lapse < expiry ? lapse : expiry;
+    const window = requestWindowYears(r.filingDate);
+    f.requestClosed[i] = dayPlusYears(r.filingDate, window);
+    f.examinationClosed[i] = dayPlusYears(r.filingDate, window + EXAMINATION_YEARS);
+  }
+  return f;
+}
+
+interface CompanyRecords {
+  readonly records: PatentRecord[];
+  /** Index of each record in the patents considered (for the facts). */
+  readonly ids: number[];
+  /** The consolidated applicants of each record. */
+  readonly names: (readonly string[])[];
 }
 
 export function aggregatePatents(
@@ -120,39 +204,47 @@ export function aggregatePatents(
   params: StatParameters,
 ): PatentStats {
   const cutoff = params.cutoff;
-  const byCompany = new Map<string, PatentRecord[]>();
-  const namesOf = new Map<PatentRecord, string[]>();
+  const cutoffDay = isoDay(cutoff);
+  const byCompany = new Map<string, CompanyRecords>();
+  const patents: PatentRecord[] = [];
   for (const r of records) {
     if (r.kind !== 'patent' || r.filingDate > cutoff) continue;
-    const consolidated = [...new Set(r.applicants.map((a) => names.nameOf(a)))];
-    namesOf.set(r, consolidated);
+    const consolidated =
+      r.applicants.length === 1
+        ? [names.nameOf(r.applicants[0])]
+        : [...new Set(r.applicants.map((a) => names.nameOf(a)))];
+    const id = patents.length;
+    patents.push(r);
     for (const n of consolidated) {
-      const list = byCompany.get(n) ?? [];
-      list.push(r);
-      byCompany.set(n, list);
+      let entry = byCompany.get(n);
+      if (!entry) {
+        entry = { records: [], ids: [], names: [] };
+        byCompany.set(n, entry);
+      }
+      entry.records.push(r);
+      entry.ids.push(id);
+      entry.names.push(consolidated);
     }
   }
-  const on = (d: string | undefined): string | undefined => (d !== undefined && d <= cutoff ? d : undefined);
-  // Each record's facts, once: the per-year loops below then only compare and add.
-  const facts = new Map<PatentRecord, Facts>();
-  for (const [r, ns] of namesOf) {
-    const lapse = on(r.lapseDate);
-    const expiry = r.expiryDate ?? addYears(r.filingDate, 20);
-    facts.set(r, {
-      filingYear: yearOf(r.filingDate),
-      joint: ns.length > 1,
-      share: 1 / ns.length,
-      request: on(r.examRequestDate),
-      registration: on(r.registrationDate),
-      expiry,
-      gone: lapse !== undefined && lapse < expiry ? lapse : expiry,
-    });
-  }
+  const f = recordFacts(patents, cutoffDay);
+  // Inventor names repeat across records and companies: NFKC once per spelling.
+  const inventorKeys = new Map<string, string>();
+  const inventorKey = (name: string): string => {
+    let k = inventorKeys.get(name);
+    if (k === undefined) {
+      k = foldInventor(name);
+      inventorKeys.set(name, k);
+    }
+    return k;
+  };
   const table = new Map<string, Map<number, Map<StatField, Value>>>();
   const unmatched: string[] = [];
+  const noRecords: CompanyRecords = { records: [], ids: [], names: [] };
 
   for (const c of universe.companies.values()) {
-    const recs = byCompany.get(c.name) ?? [];
+    const entry = byCompany.get(c.name) ?? noRecords;
+    const recs = entry.records;
+    const ids = entry.ids;
     if (recs.length === 0) unmatched.push(c.name);
     const years = universe.industries.get(c.industry)?.years ?? c.years;
     const known = [...c.rows.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
@@ -162,8 +254,9 @@ export function aggregatePatents(
       const ref = known[known.length - 1];
       return addYears(ref.fyEnd, y - ref.fiscalYear);
     };
-    const latestFyEnd = fyEnd(known[known.length - 1].fiscalYear);
-    const claimsUnknownAll = recs.filter((r) => r.claims === undefined).length;
+    const latestFyEnd = isoDay(fyEnd(known[known.length - 1].fiscalYear));
+    let claimsUnknownAll = 0;
+    for (const r of recs) if (r.claims === undefined) claimsUnknownAll += 1;
     const missing = (field: OptionalRecordField, what: string): Value | undefined => {
       const n = unknownIn(recs, field);
       return n > 0
@@ -176,83 +269,110 @@ export function aggregatePatents(
     const stockUnknown = noRegistrations ?? noLapses;
 
     // Company-level estimated rates over the applications whose windows have closed by the cut-off.
-    const closedReq = recs.filter((r) => addYears(r.filingDate, requestWindowYears(r.filingDate)) <= cutoff);
-    const closedReg = recs.filter(
-      (r) => addYears(r.filingDate, requestWindowYears(r.filingDate) + EXAMINATION_YEARS) <= cutoff,
-    );
-    const rate = (pool: PatentRecord[], hit: (r: PatentRecord) => boolean, what: string): Value =>
-      pool.length === 0
+    let closedReq = 0;
+    let closedReqHit = 0;
+    let closedReg = 0;
+    let closedRegHit = 0;
+    // The company's records of each filing year (positions in recs, in record order).
+    const byFilingYear = new Map<number, number[]>();
+    for (let k = 0; k < ids.length; k += 1) {
+      const i = ids[k];
+      if (f.requestClosed[i] <= cutoffDay) {
+        closedReq += 1;
+        if (f.request[i] !== NONE) closedReqHit += 1;
+      }
+      if (f.examinationClosed[i] <= cutoffDay) {
+        closedReg += 1;
+        if (f.registration[i] !== NONE) closedRegHit += 1;
+      }
+      const y = f.filingYear[i];
+      let bucket = byFilingYear.get(y);
+      if (!bucket) {
+        bucket = [];
+        byFilingYear.set(y, bucket);
+      }
+      bucket.push(k);
+    }
+    const rate = (pool: number, hits: number, what: string): Value =>
+      pool === 0
         ? noValue('#N/A', `${c.name} has no application whose ${what} window has closed by ${cutoff}`)
-        : pool.filter(hit).length / pool.length;
-    const estExam = noRequests ?? rate(closedReq, (r) => facts.get(r)?.request !== undefined, 'request');
-    const estReg =
-      noRegistrations ?? rate(closedReg, (r) => facts.get(r)?.registration !== undefined, 'request and examination');
-    const grantBaseStart = fyEnd(params.baseYearGrantRate - 1);
-    const baseStart = `${params.baseYearApplications}-01-01`;
-    const prepared = recs.map((r) => ({ r, f: facts.get(r) as Facts }));
+        : hits / pool;
+    const estExam = noRequests ?? rate(closedReq, closedReqHit, 'request');
+    const estReg = noRegistrations ?? rate(closedReg, closedRegHit, 'request and examination');
+    const grantBaseStart = isoDay(fyEnd(params.baseYearGrantRate - 1));
+    const baseStart = civilDay(params.baseYearApplications, 1, 1);
 
     const perYear = new Map<number, Map<StatField, Value>>();
     for (const y of years) {
-      const yearStart = `${y - 1}-12-31`;
-      const yearEnd = `${y}-12-31`;
-      const start = fyEnd(y - 1);
-      const end = fyEnd(y);
+      const yearStart = civilDay(y - 1, 12, 31);
+      const yearEnd = civilDay(y, 12, 31);
+      const start = isoDay(fyEnd(y - 1));
+      const end = isoDay(fyEnd(y));
       const n = newCounters();
       const inventors = new Set<string>();
-      // One pass over the company's records for every statistic of the year.
-      for (const { r, f } of prepared) {
-        if (f.filingYear === y) {
-          n.apps += 1;
-          if (r.claims === undefined) n.claimsUnknown += 1;
-          else n.claims += r.claims;
-          if (f.joint) n.joint += 1;
-          else {
-            n.single += 1;
-            if (r.claims === undefined) n.singleClaimsUnknown += 1;
-            else n.singleClaims += r.claims;
-            if (r.inventors === undefined) n.inventorsUnknown += 1;
-            else for (const name of r.inventors) inventors.add(inventorKey(name));
-          }
-          n.shared += (r.claims ?? 0) * f.share;
-          if (f.request !== undefined) n.requestedByCutoff += 1;
-          if (f.registration !== undefined) n.registeredByCutoff += 1;
+      // The statistics by year of filing: only that year's records.
+      for (const k of byFilingYear.get(y) ?? []) {
+        const r = recs[k];
+        const i = ids[k];
+        const applicants = entry.names[k].length;
+        n.apps += 1;
+        if (r.claims === undefined) n.claimsUnknown += 1;
+        else n.claims += r.claims;
+        if (applicants > 1) n.joint += 1;
+        else {
+          n.single += 1;
+          if (r.claims === undefined) n.singleClaimsUnknown += 1;
+          else n.singleClaims += r.claims;
+          if (r.inventors === undefined) n.inventorsUnknown += 1;
+          else for (const name of r.inventors) inventors.add(inventorKey(name));
         }
-        if (f.filingYear >= params.baseYearApplications && f.filingYear <= y) {
+        n.shared += (r.claims ?? 0) * (1 / applicants);
+        if (f.request[i] !== NONE) n.requestedByCutoff += 1;
+        if (f.registration[i] !== NONE) n.registeredByCutoff += 1;
+      }
+      // One pass over the company's records, on day numbers only, for the rest.
+      for (let k = 0; k < ids.length; k += 1) {
+        const i = ids[k];
+        const filingYear = f.filingYear[i];
+        const request = f.request[i];
+        const registration = f.registration[i];
+        if (filingYear >= params.baseYearApplications && filingYear <= y) {
           n.cumApps += 1;
-          if (f.registration !== undefined && f.registration <= yearEnd) n.cumRegistrations += 1;
+          if (registration !== NONE && registration <= yearEnd) n.cumRegistrations += 1;
         }
-        if (f.filingYear >= params.baseYearExam && f.filingYear <= y) {
+        if (filingYear >= params.baseYearExam && filingYear <= y) {
           n.cumAppsExamBase += 1;
-          if (f.request !== undefined && f.request <= yearEnd) n.cumExamRequests += 1;
+          if (request !== NONE && request <= yearEnd) n.cumExamRequests += 1;
         }
-        if (f.request !== undefined) {
-          if (f.request > yearStart && f.request <= yearEnd) {
+        if (request !== NONE) {
+          if (request > yearStart && request <= yearEnd) {
             n.examRequests += 1;
-            n.requestYears += daysBetween(r.filingDate, f.request) / YEAR;
+            n.requestYears += (request - f.filing[i]) / YEAR;
           }
-          if (f.request > start && f.request <= end) {
+          if (request > start && request <= end) {
             n.fyRequests += 1;
-            if (f.registration !== undefined) n.fyRequestsGranted += 1;
+            if (registration !== NONE) n.fyRequestsGranted += 1;
           }
-          if (f.request > grantBaseStart && f.request <= end) {
+          if (request > grantBaseStart && request <= end) {
             n.cumFyRequests += 1;
-            if (f.registration !== undefined) n.cumFyRequestsGranted += 1;
+            if (registration !== NONE) n.cumFyRequestsGranted += 1;
           }
         }
-        if (f.registration !== undefined) {
-          if (f.registration > start && f.registration <= end) {
+        if (registration !== NONE) {
+          if (registration > start && registration <= end) {
             n.registrations += 1;
-            if (r.registeredClaims === undefined) n.regClaimsUnknown += 1;
-            else n.regClaims += r.registeredClaims;
-            n.grantYears += daysBetween(r.filingDate, f.registration) / YEAR;
+            const registeredClaims = recs[k].registeredClaims;
+            if (registeredClaims === undefined) n.regClaimsUnknown += 1;
+            else n.regClaims += registeredClaims;
+            n.grantYears += (registration - f.filing[i]) / YEAR;
             // The stock: a lapse or expiry on the FY-end day counts (the right is gone at the FY end).
-            if (f.gone > latestFyEnd) n.validByRegYear += 1;
+            if (f.gone[i] > latestFyEnd) n.validByRegYear += 1;
           }
-          if (f.registration >= baseStart && f.registration <= end) {
+          if (registration >= baseStart && registration <= end) {
             n.cumRegSinceBase += 1;
-            if (f.gone > end) {
+            if (f.gone[i] > end) {
               n.valid += 1;
-              n.remaining += daysBetween(end, f.expiry) / YEAR;
+              n.remaining += (f.expiry[i] - end) / YEAR;
             }
           }
         }
@@ -314,18 +434,21 @@ export function aggregatePatents(
     unmatched,
     value: (company, year, field) =>
       table.get(company)?.get(year)?.get(field) ?? noValue('#N/A', `no patent statistics for ${company} FY${year}`),
-    recordsOf: (company) => byCompany.get(company) ?? [],
+    recordsOf: (company) => byCompany.get(company)?.records ?? [],
     coApplicants: (company, years) => {
       const set = new Set(years);
-      const joint = (byCompany.get(company) ?? []).filter(
-        (r) => set.has(yearOf(r.filingDate)) && (namesOf.get(r)?.length ?? 1) > 1,
-      );
+      const entry = byCompany.get(company) ?? noRecords;
       const counts = new Map<string, number>();
-      for (const r of joint)
-        for (const n of namesOf.get(r) ?? []) if (n !== company) counts.set(n, (counts.get(n) ?? 0) + 1);
+      let joint = 0;
+      entry.records.forEach((r, k) => {
+        const ns = entry.names[k];
+        if (!set.has(yearOf(r.filingDate)) || ns.length < 2) return;
+        joint += 1;
+        for (const n of ns) if (n !== company) counts.set(n, (counts.get(n) ?? 0) + 1);
+      });
       return [...counts]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([name, n]) => ({ name, jointApplications: n, share: (n / joint.length) * 100 }));
+        .map(([name, n]) => ({ name, jointApplications: n, share: (n / joint) * 100 }));
     },
   };
 }

@@ -34,8 +34,34 @@ function era(s: string): string | null {
   return iso >= start ? iso : null;
 }
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Digit at i of s as a number, or -1. */
+const digitAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/**
+ * A date already written YYYY-MM-DD (the canonical files, most exports): valid() by arithmetic, without NFKC,
+ * regular expressions or a Date, and the text itself as the result. undefined: not in this form.
+ */
+function isoAsIs(s: string): string | null | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const ds = [0, 1, 2, 3, 5, 6, 8, 9].map((i) => digitAt(s, i));
+  if (ds.some((d) => d < 0)) return undefined;
+  const y = ds[0] * 1000 + ds[1] * 100 + ds[2] * 10 + ds[3];
+  const m = ds[4] * 10 + ds[5];
+  const d = ds[6] * 10 + ds[7];
+  if (!(y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1])) return null;
+  if (m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return null;
+  return s;
+}
+
 /** ISO date, or null when the text is not a date in a recognised form; '' → null too (check emptiness first). */
 export function parseDate(raw: string, style: DateStyle = 'auto'): string | null {
+  const iso = isoAsIs(raw);
+  if (iso !== undefined) return iso;
   const s = raw.normalize('NFKC').trim();
   if (s === '') return null;
   let m: RegExpExecArray | null;

@@ -8,7 +8,8 @@
  */
 import { normaliseHeader, parseInteger } from '../../parse';
 import { parseDate } from '../../text/dates';
-import { forEachCsvRecord } from '../chunks';
+import type { CsvCells } from '../../csvBytes';
+import { forEachCsvByteRecord, forEachCsvRecord } from '../chunks';
 import {
   type ImportOptions,
   type ImportResult,
@@ -53,9 +54,26 @@ const list = (s: string): string[] =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-export const importCanonical: PatentImporter = async (chunks, opts: ImportOptions): Promise<ImportResult> => {
-  const file = opts.file;
-  const keepText = opts.keepText ?? true;
+/** Cells of a record of the text path. */
+class TextCells implements CsvCells {
+  constructor(private readonly cells: readonly string[]) {}
+  get length(): number {
+    return this.cells.length;
+  }
+  text(i: number): string {
+    return this.cells[i] ?? '';
+  }
+}
+
+type DateColumn = 'exam_request_date' | 'registration_date' | 'lapse_date' | 'expiry_date';
+type CountColumn = 'claims' | 'registered_claims';
+const TEXT_COLUMNS = ['title', 'abstract', 'claims_text'] as const;
+
+/**
+ * The rows of patents.csv to records, whichever way the cells were read (text or bytes): the header first,
+ * then each row; `result` gives the import with the reader's own rejections appended.
+ */
+function canonicalRows(file: string, keepText: boolean) {
   const records: PatentRecord[] = [];
   const rejected: Rejection[] = [];
   const notes: Rejection[] = [];
@@ -63,41 +81,45 @@ export const importCanonical: PatentImporter = async (chunks, opts: ImportOption
   let unusable = false;
   let rowsRead = 0;
   const seen = new Map<string, number>();
+  const col = (c: string): number => index?.get(c) ?? -1;
+  let at: Record<(typeof CANONICAL_COLUMNS)[number], number> | undefined;
 
-  const onRecord = (r: { line: number; cells: readonly string[] }): void => {
-    if (!index) {
-      index = new Map(r.cells.map((c, i) => [normaliseHeader(c), i]));
-      const missing = REQUIRED.filter((c) => !index?.has(c));
-      if (missing.length) {
-        unusable = true;
-        rejected.push({
-          file,
-          line: r.line,
-          field: missing.join(', '),
-          reason: `required column(s) missing: ${missing.join(', ')} (expected ${REQUIRED.join(', ')})`,
-        });
-      }
-      for (const c of index.keys()) {
-        if (!(REQUIRED as readonly string[]).includes(c) && !(OPTIONAL as readonly string[]).includes(c)) {
-          notes.push({ file, line: r.line, field: c, reason: 'unknown column: ignored' });
-        }
-      }
-      return;
+  const header = (line: number, cells: CsvCells): void => {
+    const names: string[] = [];
+    for (let i = 0; i < cells.length; i += 1) names.push(cells.text(i));
+    index = new Map(names.map((c, i) => [normaliseHeader(c), i]));
+    const missing = REQUIRED.filter((c) => !index?.has(c));
+    if (missing.length) {
+      unusable = true;
+      rejected.push({
+        file,
+        line,
+        field: missing.join(', '),
+        reason: `required column(s) missing: ${missing.join(', ')} (expected ${REQUIRED.join(', ')})`,
+      });
     }
+    for (const c of index.keys()) {
+      if (!(REQUIRED as readonly string[]).includes(c) && !(OPTIONAL as readonly string[]).includes(c)) {
+        notes.push({ file, line, field: c, reason: 'unknown column: ignored' });
+      }
+    }
+    at = Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, col(c)])) as typeof at;
+  };
+
+  const row = (line: number, cells: CsvCells): void => {
+    if (!index || !at) return header(line, cells);
+    const cols = at;
     if (unusable) return;
     rowsRead += 1;
-    const get = (c: string): string => {
-      const i = index?.get(c);
-      return i === undefined ? '' : (r.cells[i] ?? '').trim();
-    };
+    const get = (i: number): string => (i < 0 ? '' : cells.text(i).trim());
     const reject = (field: string, reason: string): void => {
-      rejected.push({ file, line: r.line, field, reason });
+      rejected.push({ file, line, field, reason });
     };
-    if (r.cells.length !== index.size)
-      return reject('', `row has ${r.cells.length} cells but the header has ${index.size}`);
-    const appRaw = get('application_number');
+    if (cells.length !== index.size)
+      return reject('', `row has ${cells.length} cells but the header has ${index.size}`);
+    const appRaw = get(at.application_number);
     if (!appRaw) return reject('application_number', 'empty application number');
-    const kindRaw = get('kind').toLowerCase();
+    const kindRaw = get(at.kind).toLowerCase();
     // The kind tells a bare "JP2002-002636" of a utility model (JPU…) from the patent application of that number.
     const applicationNumber = normaliseApplicationNumber(appRaw, {
       kind: kindRaw === 'utility' ? 'utility' : 'patent',
@@ -105,72 +127,132 @@ export const importCanonical: PatentImporter = async (chunks, opts: ImportOption
     const first = seen.get(applicationNumber);
     if (first !== undefined)
       return reject('application_number', `${appRaw} already appears on line ${first}: duplicate rejected`);
-    const filingDate = parseDate(get('filing_date'));
-    if (!filingDate) return reject('filing_date', `${JSON.stringify(get('filing_date'))} is not a date`);
-    const applicants = list(get('applicants'));
+    const filingRaw = get(at.filing_date);
+    const filingDate = parseDate(filingRaw);
+    if (!filingDate) return reject('filing_date', `${JSON.stringify(filingRaw)} is not a date`);
+    const applicants = list(get(at.applicants));
     if (applicants.length === 0) return reject('applicants', 'no applicant');
-    const dates: Record<string, string | undefined> = {};
-    for (const c of ['exam_request_date', 'registration_date', 'lapse_date', 'expiry_date']) {
-      const raw = get(c);
-      if (!raw) continue;
+    // Named locals, not a Record per row: a million rows should not make a million dictionaries.
+    const date = (c: DateColumn): string | undefined | false => {
+      const raw = get(cols[c]);
+      if (!raw) return undefined;
       const d = parseDate(raw);
-      if (!d) return reject(c, `${JSON.stringify(raw)} is not a date`);
-      if (d < filingDate) return reject(c, `${c.replace(/_/g, ' ')} ${d} is before the filing date ${filingDate}`);
-      dates[c] = d;
+      if (!d) {
+        reject(c, `${JSON.stringify(raw)} is not a date`);
+        return false;
+      }
+      if (d < filingDate) {
+        reject(c, `${c.replace(/_/g, ' ')} ${d} is before the filing date ${filingDate}`);
+        return false;
+      }
+      return d;
+    };
+    const examRequestDate = date('exam_request_date');
+    if (examRequestDate === false) return;
+    const registrationDate = date('registration_date');
+    if (registrationDate === false) return;
+    const lapseDate = date('lapse_date');
+    if (lapseDate === false) return;
+    const expiryDate = date('expiry_date');
+    if (expiryDate === false) return;
+    if (lapseDate && registrationDate && lapseDate < registrationDate) {
+      return reject('lapse_date', `lapse date ${lapseDate} is before the registration date ${registrationDate}`);
     }
-    if (dates.lapse_date && dates.registration_date && dates.lapse_date < dates.registration_date) {
-      return reject(
-        'lapse_date',
-        `lapse date ${dates.lapse_date} is before the registration date ${dates.registration_date}`,
-      );
-    }
-    const counts: Record<string, number | undefined> = {};
-    for (const c of ['claims', 'registered_claims']) {
-      const raw = get(c);
-      if (!raw) continue;
+    const count = (c: CountColumn): number | undefined | false => {
+      const raw = get(cols[c]);
+      if (!raw) return undefined;
       const n = parseInteger(raw);
-      if (n === null || n < 0) return reject(c, `${JSON.stringify(raw)} is not a claim count`);
-      counts[c] = n;
-    }
+      if (n === null || n < 0) {
+        reject(c, `${JSON.stringify(raw)} is not a claim count`);
+        return false;
+      }
+      return n;
+    };
+    const claims = count('claims');
+    if (claims === false) return;
+    const registeredClaims = count('registered_claims');
+    if (registeredClaims === false) return;
     if (kindRaw && kindRaw !== 'patent' && kindRaw !== 'utility')
       return reject('kind', `${JSON.stringify(kindRaw)} is not patent or utility`);
-    seen.set(applicationNumber, r.line);
+    seen.set(applicationNumber, line);
     records.push({
       applicationNumber,
-      publicationNumber: get('publication_number') || undefined,
+      publicationNumber: get(at.publication_number) || undefined,
       filingDate,
       applicants,
-      inventors: index.has('inventors') ? list(get('inventors')) : undefined,
-      ipc: list(get('ipc')),
-      claims: counts.claims,
-      examRequestDate: dates.exam_request_date,
-      registrationDate: dates.registration_date,
-      registrationNumber: get('registration_number') || undefined,
-      registeredClaims: counts.registered_claims,
-      lapseDate: dates.lapse_date,
-      expiryDate: dates.expiry_date,
+      inventors: at.inventors >= 0 ? list(get(at.inventors)) : undefined,
+      ipc: list(get(at.ipc)),
+      claims,
+      examRequestDate,
+      registrationDate,
+      registrationNumber: get(at.registration_number) || undefined,
+      registeredClaims,
+      lapseDate,
+      expiryDate,
       kind: kindRaw === 'utility' ? 'utility' : 'patent',
-      title: keepText ? get('title') || undefined : undefined,
-      abstract: keepText ? get('abstract') || undefined : undefined,
-      claimsText: keepText ? get('claims_text') || undefined : undefined,
-      sources: [{ file, line: r.line }],
+      title: keepText ? get(at.title) || undefined : undefined,
+      abstract: keepText ? get(at.abstract) || undefined : undefined,
+      claimsText: keepText ? get(at.claims_text) || undefined : undefined,
+      sources: [{ file, line }],
     });
   };
 
-  rejected.push(...(await forEachCsvRecord(chunks, opts, {}, onRecord)));
-  if (!index) rejected.push({ file, line: 1, reason: 'the file is empty: a header row is required' });
-  const lacks = index
-    ? (
-        [
-          ['inventors', 'inventors'],
-          ['claims', 'claims'],
-          ['exam_request_date', 'examRequestDate'],
-          ['registration_date', 'registrationDate'],
-          ['lapse_date', 'lapseDate'],
-        ] as const
-      )
-        .filter(([col]) => !index?.has(col))
-        .map(([, f]) => f)
-    : [];
-  return { format: 'canonical', file, rowsRead, records, rejected, lacks, notes };
+  /** Cells the rows need: all but the text columns when the text is not kept (undefined before the header). */
+  const cellsNeeded = (): number | undefined => {
+    if (!index) return undefined;
+    const skip = new Set<number>(keepText ? [] : TEXT_COLUMNS.map(col));
+    let last = -1;
+    for (let i = 0; i < index.size; i += 1) if (!skip.has(i)) last = i;
+    return last + 1;
+  };
+
+  const result = (readerRejections: readonly Rejection[]): ImportResult => {
+    rejected.push(...readerRejections);
+    if (!index) rejected.push({ file, line: 1, reason: 'the file is empty: a header row is required' });
+    const lacks = index
+      ? (
+          [
+            ['inventors', 'inventors'],
+            ['claims', 'claims'],
+            ['exam_request_date', 'examRequestDate'],
+            ['registration_date', 'registrationDate'],
+            ['lapse_date', 'lapseDate'],
+          ] as const
+        )
+          .filter(([c]) => !index?.has(c))
+          .map(([, f]) => f)
+      : [];
+    return { format: 'canonical', file, rowsRead, records, rejected, lacks, notes };
+  };
+
+  return { row, cellsNeeded, result };
+}
+
+export const importCanonical: PatentImporter = async (chunks, opts: ImportOptions): Promise<ImportResult> => {
+  const rows = canonicalRows(opts.file, opts.keepText ?? true);
+  const readerRejections = await forEachCsvRecord(chunks, opts, {}, (r) => rows.row(r.line, new TextCells(r.cells)));
+  return rows.result(readerRejections);
 };
+
+/**
+ * importCanonical reading UTF-8 bytes (CsvByteStream): the same result, faster on large files, since cells
+ * the import does not keep (the text columns with keepText false) are never decoded. onProgress counts bytes.
+ */
+export async function importCanonicalBytes(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const rows = canonicalRows(opts.file, opts.keepText ?? true);
+  let sized = false;
+  const readerRejections = await forEachCsvByteRecord(chunks, opts, (line, cells, stream) => {
+    rows.row(line, cells);
+    if (!sized) {
+      const n = rows.cellsNeeded();
+      if (n !== undefined) {
+        stream.decodeFirst = n;
+        sized = true;
+      }
+    }
+  });
+  return rows.result(readerRejections);
+}
