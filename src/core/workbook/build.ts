@@ -2,10 +2,11 @@
 import { CATALOG, type IndicatorDef } from '../catalog';
 import type { UniverseResults } from '../engine';
 import type { CompanySummary } from '../summary';
+import { evaluationCharts, evaluationHighlights } from './evaluationCharts';
 import { buildEvaluationSheet, type EvaluationLayout } from './evaluationSheet';
 import { buildIndustrySheet, type IndustryLayout } from './industrySheet';
 import { buildInputsSheet, type InputsLayout } from './inputsSheet';
-import type { FormulaMode, WorkbookModel } from './model';
+import { type FormulaMode, type WorkbookModel, extent } from './model';
 import type { Consolidation } from '../patents/names';
 import type { PatentRecord } from '../patents/record';
 import type { PatentStats } from '../patents/stats';
@@ -57,6 +58,10 @@ export function buildWorkbook(results: UniverseResults, summary: CompanySummary,
     opts.mode,
     opts.moneyLabel,
   );
+  // One Evaluation sheet per company; the other sheets are the industry's (the default scope).
+  evaluation.sheet.scope = 'company';
+  evaluation.sheet.charts = evaluationCharts(evaluation, indicators);
+  evaluation.sheet.conditionalFormats = evaluationHighlights(evaluation, extent(evaluation.sheet).rows);
   const patentSheets = opts.patents
     ? [
         (statistics as StatisticsLayout).sheet,
