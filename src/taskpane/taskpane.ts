@@ -223,6 +223,9 @@ function start(): void {
     );
     box.querySelector(`[data-file="${CSS.escape(f.file.name)}"]`)?.remove();
     details.dataset.file = f.file.name;
+    // The latest file's first rows are open; earlier ones fold away.
+    box.querySelectorAll('details.preview').forEach((d) => ((d as HTMLDetailsElement).open = false));
+    details.open = true;
     box.append(details);
   }
 
@@ -237,6 +240,7 @@ function start(): void {
 
   function refreshCompanies(): void {
     const universe = ui.session.inputs().universe;
+    const industry = industrySelect.value;
     industrySelect.replaceChildren();
     companySelect.replaceChildren();
     if (!universe) {
@@ -247,6 +251,7 @@ function start(): void {
     industrySelect.append(el('option', { text: t.allIndustries, attrs: { value: '' } }));
     for (const name of [...universe.industries.keys()].sort())
       industrySelect.append(el('option', { text: name, attrs: { value: name } }));
+    if (universe.industries.has(industry)) industrySelect.value = industry;
     fillCompanies();
   }
 
@@ -369,7 +374,7 @@ function start(): void {
       progressRow.hidden = true;
     }
     const latest = ui.session.latestPatentDate();
-    if (latest) cutoff.placeholder = latest;
+    if (latest && !cutoff.value) cutoff.value = latest;
     refreshRejected();
     refreshCompany();
   }
@@ -442,9 +447,11 @@ function start(): void {
       const values = Object.values(ev.json.indicators).flatMap((m) => Object.values(m));
       say(buildStatus, t.built(company, report.sheets.length, report.syncs, Date.now() - started), 'success');
       say(buildStatus, t.computed(values.filter((v) => v !== null).length, values.length));
-      const list = el('ul', { cls: 'issues' });
-      for (const w of ev.warnings.slice(0, 10)) list.append(el('li', { cls: 'warning', text: formatIssue(w) }));
-      if (ev.warnings.length) buildStatus.append(list);
+      if (ev.warnings.length) {
+        const list = el('ul', { cls: 'issues' });
+        for (const w of ev.warnings) list.append(el('li', { cls: 'warning', text: formatIssue(w) }));
+        buildStatus.append(el('details', {}, el('summary', { text: `${t.issues} (${ev.warnings.length})` }), list));
+      }
     } catch (e) {
       say(buildStatus, e instanceof Error ? e.message : String(e), 'error');
     } finally {
