@@ -69,7 +69,14 @@ interface PaneCell {
   value?: string | number | boolean;
   numberFormat: string;
 }
-type Snapshot = Record<string, { cells: Record<string, PaneCell>; tables: { name: string; address: string }[] }>;
+type Snapshot = Record<
+  string,
+  {
+    cells: Record<string, PaneCell>;
+    tables: { name: string; address: string }[];
+    charts: { name: string; series: { name?: string; values?: string; xValues?: string }[] }[];
+  }
+>;
 
 /** A formula as the model has it, from the file's spelling (the CLI writes _xlfn. and _xldudf_ prefixes). */
 const modelFormula = (f: string): string => f.replace(/_xlfn\./g, '').replace(/_xldudf_IPB_/g, 'IPB.');
@@ -218,6 +225,25 @@ maybe('task pane in Chromium', () => {
       expect(formulas).toBeGreaterThan(1000);
       expect(compared).toBeGreaterThan(10000);
       expect(snap['Patents (electrical)'].tables.map((t) => t.name)).toEqual(['PatentRecords_electrical']);
+      // Figure 7 (investment) plots the CAPEX and RND rows over the year columns: the sample's FY2016–FY2023 are
+      // columns E–L (the first year column is E), the years' header is row 4.
+      const rowOf = (id: string): number =>
+        Number([...cli.entries()].find(([r, c]) => /^Evaluation!A\d+$/.test(r) && c.value === id)?.[0].slice(12));
+      const charts = snap['Evaluation (Kitano Electric)'].charts;
+      expect(charts.map((c) => c.name)).toEqual([
+        'IPB_Fig7',
+        'IPB_Fig8',
+        'IPB_Fig9',
+        'IPB_Fig10',
+        'IPB_Fig11',
+        'IPB_Fig12',
+        'IPB_Fig13',
+        'IPB_Fig14',
+      ]);
+      expect(charts[0].series.map((x) => [x.values, x.xValues])).toEqual([
+        [`E${rowOf('CAPEX')}:L${rowOf('CAPEX')}`, 'E4:L4'],
+        [`E${rowOf('RND')}:L${rowOf('RND')}`, 'E4:L4'],
+      ]);
 
       // A J-PlatPat export with two bad rows: they are listed with their reasons and downloadable as CSV.
       await page.setInputFiles('#file-patents', join(ROOT, 'test/fixtures/patents/jplatpat-edge.csv'));
