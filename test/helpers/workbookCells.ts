@@ -69,6 +69,56 @@ export async function readFormulaCells(file: string): Promise<Map<string, Formul
   return out;
 }
 
+export interface AnyCell {
+  readonly formula?: string;
+  readonly value: ReadValue;
+}
+
+/** Text exactly as stored: leading spaces and digit strings ("00123") kept. */
+const literalParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  textNodeName: '#text',
+  trimValues: false,
+  parseTagValue: false,
+  isArray: (name) => ['sheet', 'row', 'c', 'si', 'r', 'Relationship'].includes(name),
+});
+
+/** Every cell with a value or a formula, keyed `Sheet!A1`: the literal value, or the formula and its cached value. */
+export async function readAllCells(file: string): Promise<Map<string, AnyCell>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const read = async (p: string): Promise<string | undefined> => zip.file(p)?.async('string');
+  const wb = literalParser.parse((await read('xl/workbook.xml')) ?? '');
+  const rels = literalParser.parse((await read('xl/_rels/workbook.xml.rels')) ?? '');
+  const target = new Map<string, string>(
+    (rels.Relationships.Relationship as Record<string, string>[]).map((r) => [r.Id, r.Target.replace(/^\/?xl\//, '')]),
+  );
+  const sstXml = await read('xl/sharedStrings.xml');
+  const sst: string[] = sstXml
+    ? ((literalParser.parse(sstXml).sst.si as Record<string, unknown>[]) ?? []).map(sharedString)
+    : [];
+  const out = new Map<string, AnyCell>();
+  for (const sh of wb.workbook.sheets.sheet as Record<string, string>[]) {
+    const xml = literalParser.parse((await read(`xl/${target.get(sh['r:id']) ?? ''}`)) ?? '');
+    for (const row of (xml.worksheet.sheetData?.row as Record<string, unknown>[]) ?? []) {
+      for (const c of (row.c as Record<string, unknown>[]) ?? []) {
+        const t = c.t as string | undefined;
+        const raw = t === 'inlineStr' ? sharedString((c.is ?? {}) as Record<string, unknown>) : text(c.v);
+        if (c.f === undefined && c.v === undefined && t !== 'inlineStr') continue;
+        let value: ReadValue;
+        if (c.v === undefined && t !== 'inlineStr') value = null;
+        else if (t === 'e') value = { error: raw };
+        else if (t === 's') value = sst[Number(raw)] ?? null;
+        else if (t === 'str' || t === 'inlineStr') value = raw;
+        else if (t === 'b') value = raw === '1';
+        else value = Number(raw);
+        out.set(`${sh.name}!${c.r as string}`, c.f === undefined ? { value } : { formula: text(c.f), value });
+      }
+    }
+  }
+  return out;
+}
+
 /** Relative agreement to `tol`, with an absolute floor near zero. */
 export function close(a: number, b: number, tol = 1e-9): boolean {
   return Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));

@@ -2,10 +2,11 @@
 import { CATALOG, type IndicatorDef } from '../catalog';
 import type { UniverseResults } from '../engine';
 import type { CompanySummary } from '../summary';
+import { evaluationCharts, evaluationHighlights } from './evaluationCharts';
 import { buildEvaluationSheet, type EvaluationLayout } from './evaluationSheet';
 import { buildIndustrySheet, type IndustryLayout } from './industrySheet';
 import { buildInputsSheet, type InputsLayout } from './inputsSheet';
-import type { FormulaMode, WorkbookModel } from './model';
+import { type FormulaMode, type WorkbookModel, extent } from './model';
 import type { Consolidation } from '../patents/names';
 import type { PatentRecord } from '../patents/record';
 import type { PatentStats } from '../patents/stats';
@@ -14,7 +15,6 @@ import { buildStatisticsSheet, type StatisticsLayout } from './statisticsSheet';
 import type { CompanyPortfolio, PortfolioResults } from '../portfolio/indicators';
 import { buildPortfolioSheet } from './portfolioSheet';
 import { writePortfolioSection, type PortfolioSectionLayout } from './portfolioSection';
-import { extent } from './model';
 
 /** The records of the industry's companies, each once. */
 function industryRecords(stats: PatentStats, companies: readonly string[]): PatentRecord[] {
@@ -71,8 +71,14 @@ export function buildWorkbook(results: UniverseResults, summary: CompanySummary,
     opts.mode,
     opts.moneyLabel,
   );
+  // One Evaluation sheet per company; the other sheets are the industry's (the default scope).
+  evaluation.sheet.scope = 'company';
+  evaluation.sheet.charts = evaluationCharts(evaluation, indicators);
+  evaluation.sheet.conditionalFormats = evaluationHighlights(evaluation, extent(evaluation.sheet).rows);
   const pf = opts.portfolio;
   const portfolioLayout = pf ? buildPortfolioSheet(pf.results, pf.company, pf.titles, opts.mode, pf.cutoff) : undefined;
+  // The Portfolio sheet lays out the market of the company's own subclasses, so it is the company's too.
+  if (portfolioLayout) portfolioLayout.sheet.scope = 'company';
   const portfolioSection =
     pf && portfolioLayout
       ? writePortfolioSection(

@@ -90,6 +90,47 @@ export interface Sheet {
   tabColor?: string;
   /** Excel tables (ListObjects) over ranges of this sheet's cells; the first row of the range is the header. */
   readonly tables: { name: string; range: string }[];
+  /**
+   * Whose sheet this is: 'company' (one per evaluated company, e.g. Evaluation) or 'industry' (shared by the
+   * companies of an industry, the default). A renderer that keeps several evaluations in one workbook names
+   * and updates sheets by it.
+   */
+  scope?: SheetScope;
+  /** Native charts over this sheet's cells (drawn by the task pane; ExcelJS cannot draw charts). */
+  charts?: ChartSpec[];
+  /** Conditional formats over this sheet's cells. */
+  conditionalFormats?: ConditionalFormatSpec[];
+}
+
+export type SheetScope = 'company' | 'industry';
+
+export interface ChartSeriesSpec {
+  readonly name: string;
+  /** A one-row or one-column range of the same sheet, e.g. "E12:L12". */
+  readonly values: string;
+  /** Plotted against a secondary value axis (a ratio beside money amounts). */
+  readonly secondaryAxis?: boolean;
+}
+
+export interface ChartSpec {
+  /** Unique on the sheet; renderers use it to find the chart again when they rebuild. */
+  readonly name: string;
+  readonly title: string;
+  readonly type: 'line' | 'columnClustered';
+  /** Category labels (the fiscal years), same orientation as the series. */
+  readonly categories: string;
+  readonly series: readonly ChartSeriesSpec[];
+  /** The cells the chart covers: top-left and bottom-right corners, 1-based. */
+  readonly from: { readonly row: number; readonly col: number };
+  readonly to: { readonly row: number; readonly col: number };
+}
+
+/** Cells of `range` whose text contains `text` are drawn in `color` (ARGB), e.g. the forecast arrows. */
+export interface ConditionalFormatSpec {
+  readonly range: string;
+  readonly containsText: string;
+  readonly color: string;
+  readonly fill?: string;
 }
 
 export interface WorkbookModel {

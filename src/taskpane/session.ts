@@ -1,0 +1,150 @@
+/**
+ * The pane's state between steps, and the pipeline the CLI runs (src/cli/main.ts), from the texts the pane
+ * read: inputs → universe → patent side (merge, name consolidation, statistics) → evaluation → workbook model.
+ * No DOM here, so that tests drive it directly.
+ */
+import type { InputIssue } from '../core/issues';
+import { readAliases, type AliasTable } from '../core/patents/names';
+import type { ImportResult, Rejection } from '../core/patents/record';
+import { DEFAULT_BASE_YEARS, latestDate } from '../core/patents/stats';
+import {
+  buildPatentSide,
+  evaluateCompany,
+  evaluateUniverse,
+  loadInputs,
+  type CompanyEvaluation,
+  type PatentSide,
+} from '../core/pipeline';
+import type { Universe } from '../core/universe';
+import type { FormulaMode } from '../core/workbook/model';
+
+export interface NamedText {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface Parameters {
+  /** ISO date; undefined = the latest date in the records. */
+  readonly cutoff?: string;
+  readonly baseYearApplications: number;
+  readonly baseYearExam: number;
+  readonly baseYearGrantRate: number;
+  readonly mode: FormulaMode;
+  readonly moneyLabel: string;
+}
+
+export const DEFAULT_PARAMETERS: Parameters = {
+  baseYearApplications: DEFAULT_BASE_YEARS.baseYearApplications,
+  baseYearExam: DEFAULT_BASE_YEARS.baseYearExam,
+  baseYearGrantRate: DEFAULT_BASE_YEARS.baseYearGrantRate,
+  mode: 'portable',
+  moneyLabel: 'JPY million',
+};
+
+export class Session {
+  financials?: NamedText;
+  market?: NamedText;
+  aliases?: NamedText;
+  readonly patents: ImportResult[] = [];
+  private loaded?: { universe?: Universe; issues: InputIssue[] };
+  private side?: { key: string; side: PatentSide };
+
+  setFinancials(t: NamedText): void {
+    this.financials = t;
+    this.loaded = undefined;
+    this.side = undefined;
+  }
+
+  setMarket(t: NamedText): void {
+    this.market = t;
+    this.loaded = undefined;
+  }
+
+  setAliases(t: NamedText | undefined): void {
+    this.aliases = t;
+    this.side = undefined;
+  }
+
+  addPatents(r: ImportResult): void {
+    // The same file read again replaces its earlier import.
+    const i = this.patents.findIndex((p) => p.file === r.file);
+    if (i >= 0) this.patents.splice(i, 1, r);
+    else this.patents.push(r);
+    this.side = undefined;
+  }
+
+  removePatents(file: string): void {
+    const i = this.patents.findIndex((p) => p.file === file);
+    if (i >= 0) this.patents.splice(i, 1);
+    this.side = undefined;
+  }
+
+  /** The financial and market inputs, validated; issues name file, row and column. */
+  inputs(): { universe?: Universe; issues: InputIssue[] } {
+    if (!this.financials || !this.market) return { issues: [] };
+    this.loaded ??= loadInputs({ financials: this.financials, market: this.market });
+    return this.loaded;
+  }
+
+  aliasTable(): AliasTable | undefined {
+    return this.aliases ? readAliases(this.aliases.text, this.aliases.name) : undefined;
+  }
+
+  rejections(): Rejection[] {
+    return this.patents.flatMap((p) => p.rejected);
+  }
+
+  /** The latest date in the loaded records: the default cut-off. */
+  latestPatentDate(): string | undefined {
+    const records = this.patents.flatMap((p) => p.records);
+    return records.length ? latestDate(records) : undefined;
+  }
+
+  /** Merged records, name consolidation and statistics for the parameters (cached per parameters). */
+  patentSide(p: Parameters): PatentSide | undefined {
+    const universe = this.inputs().universe;
+    if (!universe || this.patents.length === 0) return undefined;
+    const key = JSON.stringify([p.cutoff, p.baseYearApplications, p.baseYearExam, p.baseYearGrantRate]);
+    if (this.side?.key !== key) {
+      const aliases = this.aliasTable();
+      const side = buildPatentSide(this.patents, universe, {
+        aliases: aliases && !aliases.issues.some((i) => i.severity === 'error') ? aliases : undefined,
+        cutoff: p.cutoff,
+        baseYears: {
+          baseYearApplications: p.baseYearApplications,
+          baseYearExam: p.baseYearExam,
+          baseYearGrantRate: p.baseYearGrantRate,
+        },
+      });
+      this.side = { key, side };
+    }
+    return this.side.side;
+  }
+
+  /** The evaluation of one company against its industry: the JSON and the workbook model. */
+  evaluate(company: string, p: Parameters): CompanyEvaluation {
+    const universe = this.inputs().universe;
+    if (!universe || !this.financials || !this.market) throw new Error('load financials.csv and market.csv first');
+    if (!universe.companies.has(company)) throw new Error(`${company} is not in ${this.financials.name}`);
+    const patents = this.patentSide(p);
+    const results = evaluateUniverse(universe, patents);
+    return evaluateCompany(results, company, {
+      mode: p.mode,
+      moneyLabel: p.moneyLabel,
+      files: { financials: this.financials.name, market: this.market.name },
+      patents,
+    });
+  }
+}
+
+const csvCell = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** The rejected rows as the CLI's --rejected file: file, line, field, reason. */
+export function rejectionsCsv(rows: readonly Rejection[]): string {
+  return (
+    [
+      'file,line,field,reason',
+      ...rows.map((r) => [r.file, String(r.line), r.field ?? '', r.reason].map(csvCell).join(',')),
+    ].join('\n') + '\n'
+  );
+}
