@@ -191,6 +191,7 @@ describe('renderWorkbook', () => {
     expect(first.sheets).toEqual([
       'Evaluation (Kitano Electric)',
       'Industry (electrical)',
+      'Portfolio (Kitano Electric)',
       'Statistics (electrical)',
       'Patents (electrical)',
       'Inputs (electrical)',
@@ -212,12 +213,19 @@ describe('renderWorkbook', () => {
     await run((ctx) =>
       renderWorkbook(ctx, other.workbook.model, { naming: evaluationNaming('Aoyama Electronics', 'electrical') }),
     );
-    expect([...fake.sheets.keys()]).toEqual([...first.sheets, 'Evaluation (Aoyama Electronics)']);
+    // The Portfolio sheet lays out the company's own subclasses, so each company gets its own.
+    expect([...fake.sheets.keys()]).toEqual([
+      ...first.sheets,
+      'Evaluation (Aoyama Electronics)',
+      'Portfolio (Aoyama Electronics)',
+    ]);
     const aoyama = fake.sheets.get('Evaluation (Aoyama Electronics)');
     const refs = [...(aoyama?.cells.values() ?? [])].map((c) => c.formula ?? '').filter((f) => f.includes('!'));
     expect(refs.length).toBeGreaterThan(100);
     expect(refs.every((f) => !/(^|[^'A-Za-z])(Inputs|Industry|Statistics)!/.test(f))).toBe(true);
     expect(refs.some((f) => f.includes("'Industry (electrical)'!"))).toBe(true);
+    expect(refs.some((f) => f.includes("'Portfolio (Aoyama Electronics)'!"))).toBe(true);
+    expect(refs.some((f) => f.includes('Kitano'))).toBe(false);
     expect(fake.sheets.get('Patents (electrical)')?.tables.map((t) => t.name)).toEqual(['PatentRecords_electrical']);
   }, 60_000);
 });
