@@ -26,7 +26,7 @@ import type { PatentRecord } from '../src/core/patents/record';
 import { decodeBytes } from '../src/core/text/decode';
 import { KeywordCorpus } from '../src/core/text-mining/corpus';
 import { keywordDocuments } from '../src/core/text-mining/documents';
-import { markJapaneseBreaks, normaliseText } from '../src/core/text-mining/normalise';
+import { normaliseText } from '../src/core/text-mining/normalise';
 import { characteristicKeywords } from '../src/core/text-mining/pka';
 import { corpusPsiAll, patentSimilarity } from '../src/core/text-mining/psi';
 import { extractKeywords } from '../src/cli/segmenters/keywordPool';
@@ -100,7 +100,7 @@ async function realRecords(n: number, dir: string): Promise<PatentRecord[]> {
 
 function floorPerThread(records: readonly PatentRecord[]): { perThread: number; name: string } {
   const segmenter = createLinderaSegmenter();
-  const texts = records.slice(0, FLOOR_SAMPLE).map((r) => markJapaneseBreaks(normaliseText(r.abstract ?? '')));
+  const texts = records.slice(0, FLOOR_SAMPLE).map((r) => normaliseText(r.abstract ?? ''));
   for (const t of texts.slice(0, 200)) segmenter.segment(t); // warm-up
   const c0 = process.cpuUsage();
   for (const t of texts) segmenter.segment(t);

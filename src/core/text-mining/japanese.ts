@@ -20,8 +20,11 @@ interface Unit {
   joined: boolean;
 }
 
-/** Referring words and determiners of claim language: they end a compound and are no keyword themselves. */
-const REFERRING = new Set(['前記', '上記', '下記', '上述', '前述', '当該', '該', '本', '同', '各', '所定']);
+/**
+ * Referring words and determiners of claim language, and 等 (a suffix in IPADIC: 関連指標等 is 関連指標): they end
+ * a compound and are no keyword themselves.
+ */
+const REFERRING = new Set(['前記', '上記', '下記', '上述', '前述', '当該', '該', '本', '同', '各', '所定', '等']);
 
 /** Words of the form of a publication, not of its content. */
 const FORM_WORDS = new Set([
@@ -74,20 +77,36 @@ function kindOf(m: Morpheme): UnitKind {
   return COMPOUND_NOUNS.has(sub ?? '') ? 'noun' : 'break';
 }
 
+/** Characters that are neither letters, digits, kana, kanji nor the marks that belong to words (ー, 々). */
+const EDGE_SYMBOLS = /^[^\p{L}\p{N}ー々]+|[^\p{L}\p{N}ー々]+$/gu;
+const trailingSymbols = (s: string): number => s.length - s.replace(/[^\p{L}\p{N}ー々]+$/u, '').length;
+
 const latinWordKind = (s: string): UnitKind => (LATIN_WORD.test(s) ? 'noun' : 'break');
 
-/** Morphemes as units, with runs of Latin letters and digits written together made one unit. */
+/**
+ * Morphemes as units, with runs of Latin letters and digits written together made one unit. Symbols at the edges
+ * of a morpheme are cut off and end the compound there: an analyser may group 中黒 or brackets with the letters
+ * of an unknown word (lindera: 珪藻土・ゼオライト・活性炭 → …・ゼオライト・…), which are a list of three nouns.
+ */
 function unitsOf(morphemes: readonly Morpheme[]): Unit[] {
   const units: Unit[] = [];
+  let cutBefore = false;
   for (const m of morphemes) {
     const last = units[units.length - 1];
-    if (m.joined && last && ASCII_ALNUM.test(m.surface) && ASCII_ALNUM.test(last.surface)) {
-      last.surface += m.surface;
+    const core = m.surface.replace(EDGE_SYMBOLS, '');
+    const joined = m.joined && !cutBefore && core.length === m.surface.length - trailingSymbols(m.surface);
+    cutBefore = core !== '' && trailingSymbols(m.surface) > 0;
+    if (core === '' || core.length !== m.surface.length) {
+      units.push({ surface: core, kind: core === '' ? 'break' : kindOf({ ...m, surface: core }), joined });
+      continue;
+    }
+    if (joined && last && ASCII_ALNUM.test(core) && ASCII_ALNUM.test(last.surface)) {
+      last.surface += core;
       last.kind = latinWordKind(last.surface);
       continue;
     }
-    const kind = ASCII_ALNUM.test(m.surface) ? latinWordKind(m.surface) : kindOf(m);
-    units.push({ surface: m.surface, kind, joined: m.joined });
+    const kind = ASCII_ALNUM.test(core) ? latinWordKind(core) : kindOf(m);
+    units.push({ surface: core, kind, joined });
   }
   return units;
 }

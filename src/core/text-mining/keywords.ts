@@ -5,7 +5,7 @@
  */
 import { englishKeywords } from './english';
 import { japaneseKeywords } from './japanese';
-import { isJapanese, markJapaneseBreaks, normaliseText } from './normalise';
+import { isJapanese, normaliseText } from './normalise';
 import type { Segmenter } from './segmenter';
 
 /** The texts of a document that keywords come from (empty or absent ones are skipped). */
@@ -29,7 +29,12 @@ export function documentKeywords(d: DocumentTexts, segmenter: Segmenter | undefi
     const text = normaliseText(raw);
     if (isJapanese(text)) {
       if (!segmenter) throw new Error('Japanese text needs a segmenter (a morphological analyser)');
-      japaneseKeywords(segmenter.segment(markJapaneseBreaks(text)), out);
+      // Line by line: a line break separates sections (【課題】, 【解決手段】 became breaks), and an analyser
+      // given each line alone sees every section start as a sentence start, whatever it makes of whitespace.
+      for (const line of text.split('\n')) {
+        const trimmed = line.trim();
+        if (trimmed) japaneseKeywords(segmenter.segment(trimmed), out);
+      }
     } else englishKeywords(text, out);
   }
   return [...out];

@@ -30,17 +30,6 @@ export function normaliseText(raw: string): string {
     .replace(REFERENCE_NUMERAL, ' ');
 }
 
-/**
- * Symbols, spaces and numbers that are not part of a Latin word (CO2, Ba2Fe2O5 keep their digits) end any word:
- * in Japanese text they become one sentence break each run, so that the analyser returns one cheap token for
- * them (numbers and symbols are never keywords) instead of one per character.
- */
-const NON_WORD_RUN = /(?:[^\p{L}\p{N}ー々〆ヵヶ]|(?<![A-Za-z0-9])[0-9]+(?:[.,][0-9]+)*)+/gu;
-
-export function markJapaneseBreaks(text: string): string {
-  return text.replace(NON_WORD_RUN, '。');
-}
-
 /** Japanese text: any kana or kanji. Text without them (English, German…) is split on spaces instead. */
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
