@@ -109,6 +109,9 @@ function inWorkers(
         } else send(w);
       });
       w.on('error', fail);
+      w.on('exit', (code) => {
+        if (finished < batches) fail(new Error(`keyword worker exited with code ${code} before the work was done`));
+      });
       send(w);
     }
   });

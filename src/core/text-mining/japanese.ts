@@ -40,8 +40,15 @@ const FORM_WORDS = new Set([
   '効果',
   '特徴',
   '請求項',
+  '実施',
+  '形態',
   '実施形態',
+  '態様',
   '実施例',
+  '具備',
+  '記載',
+  '特許文献',
+  '先行技術',
   '選択図',
   '図',
   '要約',
@@ -119,20 +126,21 @@ function isKeyword(word: string): boolean {
 export function japaneseKeywords(morphemes: readonly Morpheme[], into: Set<string> = new Set()): Set<string> {
   const units = unitsOf(morphemes);
   let run: Unit[] = [];
+  const emit = (parts: readonly Unit[]): void => {
+    const compound = parts.map((u) => u.surface).join('');
+    // The parts of a word of the form are form too (実施形態 → 実施, 形態).
+    if (!isKeyword(compound)) return;
+    into.add(compound);
+    // Parts of one character are mostly fragments of words the dictionary lacks (脱離 → 脱 + 離).
+    if (parts.length > 1)
+      for (const u of parts) if (u.kind === 'noun' && u.surface.length > 1 && isKeyword(u.surface)) into.add(u.surface);
+  };
   const flush = (): void => {
     let from = 0;
     let to = run.length;
     while (from < to && run[from].kind === 'suffix') from += 1;
     while (to > from && run[to - 1].kind === 'prefix') to -= 1;
-    if (to > from) {
-      const parts = run.slice(from, to);
-      const compound = parts.map((u) => u.surface).join('');
-      if (isKeyword(compound)) into.add(compound);
-      // Parts of one character are mostly fragments of words the dictionary lacks (脱離 → 脱 + 離).
-      if (parts.length > 1)
-        for (const u of parts)
-          if (u.kind === 'noun' && u.surface.length > 1 && isKeyword(u.surface)) into.add(u.surface);
-    }
+    if (to > from) emit(run.slice(from, to));
     run = [];
   };
   for (const u of units) {
