@@ -140,6 +140,7 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'assets/*', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'data/ipc-subclasses.tsv', to: 'ipc-subclasses.tsv' },
         ],
       }),
     ],

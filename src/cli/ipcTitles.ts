@@ -1,6 +1,7 @@
 /** IPC subclass titles for Block 3's portfolio table: the committed data/ipc-subclasses.tsv (public IPC data). */
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
+import { parseIpcTitles } from '../core/portfolio/ipcTitles';
 
 /** The project's data/ipc-subclasses.tsv, from src/cli (ts) or lib/src/cli (built). */
 function titlesFile(): string | undefined {
@@ -15,11 +16,5 @@ function titlesFile(): string | undefined {
 
 export function readIpcTitles(): Map<string, string> {
   const f = titlesFile();
-  const out = new Map<string, string>();
-  if (!f) return out;
-  for (const line of readFileSync(f, 'utf8').split('\n').slice(1)) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
-  }
-  return out;
+  return f ? parseIpcTitles(readFileSync(f, 'utf8')) : new Map();
 }

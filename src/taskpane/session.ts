@@ -48,6 +48,13 @@ export class Session {
   readonly patents: ImportResult[] = [];
   private loaded?: { universe?: Universe; issues: InputIssue[] };
   private side?: { key: string; side: PatentSide };
+  /** IPC subclass titles for the portfolio table (the pane fetches data/ipc-subclasses.tsv, as the CLI reads it). */
+  private ipcTitles?: ReadonlyMap<string, string>;
+
+  setIpcTitles(titles: ReadonlyMap<string, string>): void {
+    this.ipcTitles = titles;
+    this.side = undefined;
+  }
 
   setFinancials(t: NamedText): void {
     this.financials = t;
@@ -109,6 +116,7 @@ export class Session {
       const aliases = this.aliasTable();
       const side = buildPatentSide(this.patents, universe, {
         aliases: aliases && !aliases.issues.some((i) => i.severity === 'error') ? aliases : undefined,
+        ipcTitles: this.ipcTitles,
         cutoff: p.cutoff,
         baseYears: {
           baseYearApplications: p.baseYearApplications,

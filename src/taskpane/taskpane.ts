@@ -6,6 +6,7 @@
 import { formatIssue } from '../core/issues';
 import { importPatentsView } from '../core/patents/importers/patentsview';
 import { ImportCancelled, type ImportResult } from '../core/patents/record';
+import { parseIpcTitles } from '../core/portfolio/ipcTitles';
 import { importerFor } from '../core/patents/registry';
 import { el, field, textTable } from './dom';
 import { fileKind, openFile, previewRows, readAll, ReadCancelled, textChunks, type OpenedFile } from './fileRead';
@@ -57,6 +58,14 @@ function start(): void {
   const lang = typeof Office !== 'undefined' ? Office.context?.displayLanguage : navigator.language;
   const ui: Ui = { t: messages(lang), inExcel, session: new Session(), params: { ...DEFAULT_PARAMETERS } };
   const t = ui.t;
+  // Subclass titles beside the portfolio codes, fetched from the pane's own origin (webpack copies the file).
+  const titlesLoaded = fetch('ipc-subclasses.tsv')
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((tsv) => ui.session.setIpcTitles(parseIpcTitles(tsv)))
+    .then(
+      () => undefined,
+      (e: unknown) => String(e),
+    );
   document.documentElement.lang = t === messages('ja') ? 'ja' : 'en';
   root.replaceChildren();
 
@@ -432,6 +441,8 @@ function start(): void {
     try {
       // Let the pane paint "Building…" before the evaluation takes the thread.
       await new Promise((r) => setTimeout(r, 0));
+      const titlesError = await titlesLoaded;
+      if (titlesError) say(buildStatus, t.noTitles(titlesError), 'warning');
       const ev = ui.session.evaluate(company, params);
       const industry = ev.json.industry;
       const notes = Office.context.requirements.isSetSupported('ExcelApi', '1.18');
