@@ -8,12 +8,14 @@ import { join } from 'path';
 import { CATALOG, GROUPS, UNIT_LABEL } from '../src/core/catalog';
 import { BLOCK3_FUNCTIONS } from '../src/core/catalog/block3';
 import { YOY } from '../src/core/catalog/generic';
-import { evaluate, type Leaf } from '../src/core/expr';
+import { cumulativeBaseYear, cumulativeFinancial } from '../src/core/cumulative';
+import { evaluate, type Expr, type Leaf } from '../src/core/expr';
 import { financialField } from '../src/core/fields';
 import { buildPatentSide, evaluateUniverse, loadInputs, type PatentSide } from '../src/core/pipeline';
 import { importCanonical } from '../src/core/patents/importers/canonical';
 import { readAliases } from '../src/core/patents/names';
 import { yoyOf } from '../src/core/summary';
+import { range } from '../src/core/universe';
 import { isNoValue, type Value } from '../src/core/values';
 
 const ROOT = join(__dirname, '..', '..');
@@ -63,6 +65,8 @@ export async function functionsDoc({
         return (
           company.rows.get(year - l.lag)?.values[l.field] ?? { error: '#N/A', message: financialField(l.field).en }
         );
+      case 'cumfin':
+        return cumulativeFinancial(universe, company, l.field, l.lag, l.base, year);
       case 'mkt':
         return universe.market.get(year)?.values[l.field] ?? { error: '#N/A', message: l.field };
       case 'stat':
@@ -76,6 +80,13 @@ export async function functionsDoc({
       case 'param':
         return universe.moneyUnit;
     }
+  };
+  /** A cumulative argument is a range: written as the array of its yearly values, from the base FY on. */
+  const exampleArgument = (source: Expr, v: Value): string => {
+    if (source.kind !== 'cumfin' || isNoValue(v)) return fmt(v);
+    const from = cumulativeBaseYear(universe, company.industry, source.base) ?? year;
+    const yearly = range(from, year - source.lag).map((y) => company.rows.get(y)?.values[source.field] ?? 0);
+    return `{${yearly.map(fmt).join(';')}}`;
   };
   const noArgs = (): Value => {
     throw new Error('a parameter source reads no arguments');
@@ -99,7 +110,7 @@ export async function functionsDoc({
     if (members.length === 0) continue;
     out.push(`## ${g.id} — ${g.ja} (${g.en})`, '');
     for (const d of members) {
-      const args = d.params.map((p) => evaluate(p.source, { leaf, arg: noArgs }));
+      const args = d.params.map((p) => exampleArgument(p.source, evaluate(p.source, { leaf, arg: noArgs })));
       const result = results.value(d.id, COMPANY, year);
       out.push(
         `### \`IPB.${d.id}(${d.params.map((p) => p.name).join(', ')})\``,
@@ -110,9 +121,12 @@ export async function functionsDoc({
         '',
         '| argument | meaning |',
         '|---|---|',
-        ...d.params.map((p) => `| \`${p.name}\` | ${p.help} |`),
+        ...d.params.map(
+          (p) =>
+            `| \`${p.name}\` | ${p.help}${p.source.kind === 'cumfin' ? ' (a range: one value per fiscal year, summed)' : ''} |`,
+        ),
         '',
-        `Example: \`=IPB.${d.id}(${args.map(fmt).join(', ')})\` → **${fmt(result)}**`,
+        `Example: \`=IPB.${d.id}(${args.join(', ')})\` → **${fmt(result)}**`,
         '',
       );
     }

@@ -32,7 +32,10 @@ export function functionsSource(): string {
       doc([
         clean(`${d.en} (${d.ja}), ${UNIT_LABEL[d.unit].en}. ${d.help}`),
         `@customfunction ${d.id}`,
-        ...d.params.map((p) => `@param {any[][]} ${p.name} ${clean(p.help)} (number or range)`),
+        ...d.params.map(
+          (p) =>
+            `@param {any[][]} ${p.name} ${clean(p.help)} (${p.source.kind === 'cumfin' ? 'range: one value per fiscal year, summed' : 'number or range'})`,
+        ),
         `@returns {any[][]} ${clean(d.en)}; ranges give a range of results`,
       ]),
       `export function ${d.id}(${names.map((n) => `${n}: any[][]`).join(', ')}): any[][] {`,

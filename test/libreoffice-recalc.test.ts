@@ -146,6 +146,11 @@ run('LibreOffice recalculates the portable workbook to the core values (1e-9 rel
   test('with patent records: the Statistics and Patents sheets feed Block 2 and PE', async () => {
     const { model } = await evaluateWithPatents();
     expect(model.sheets.map((s) => s.name)).toContain('Statistics');
+    // The cumulative R&D of APP_PRODUCTIVITY_3/_4 (SUM over Inputs cells) is among the cells compared.
+    const cumulative = model.sheets
+      .flatMap((s) => [...s.cells.values()].flatMap((m) => [...m.values()]))
+      .filter((c) => c.formula?.includes('SUM(Inputs!') && typeof c.result === 'number');
+    expect(cumulative.length).toBeGreaterThanOrEqual(4);
     const r = await compareWithLibreOffice(model);
     expect(r.mismatches.slice(0, 10)).toEqual([]);
     expect(r.numbers).toBeGreaterThan(2000);

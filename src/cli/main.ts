@@ -61,6 +61,8 @@ Options:
   --base-year N         base year of cumulative applications, registrations and the stock (default 1994)
   --base-year-exam N    base year of cumulative examination requests (default 1992)
   --base-year-grant N   base fiscal year of the cumulative grant rate (default 1997)
+  --base-year-rnd N     first fiscal year of the cumulative R&D of APP_PRODUCTIVITY_3 and _4 (default: the
+                        first fiscal year every company of the industry covers, the same for all peers)
   --portfolio-measure M claims (default) or applications: what Block 3 counts by IPC subclass; without claim
                         counts in the records (J-PlatPat) it counts applications, with a warning
   --portfolio-years Y1-Y3
@@ -92,6 +94,7 @@ const VALUED = [
   'base-year',
   'base-year-exam',
   'base-year-grant',
+  'base-year-rnd',
   'rejected',
   'portfolio-measure',
   'portfolio-years',
@@ -231,6 +234,7 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
     financials: finFile === undefined ? undefined : { name: basename(finFile), text: readText(finFile) },
     market: { name: files.market, text: readText(mktFile) },
     moneyUnit,
+    baseYearRnd: parseYear(one(args, 'base-year-rnd'), 'base-year-rnd'),
     extraRows: filings,
   });
   printIssues(loaded.issues, quiet, io.err);

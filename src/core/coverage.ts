@@ -28,11 +28,11 @@ export function indicatorsReading(pred: (leaf: Leaf) => boolean, catalog: readon
 }
 
 export const blockedByField = (field: FinField): string[] =>
-  indicatorsReading((l) => l.kind === 'fin' && l.field === field);
+  indicatorsReading((l) => (l.kind === 'fin' || l.kind === 'cumfin') && l.field === field);
 
 /** Indicators that need the previous fiscal year (opening balances, growth, previous-year values). */
 export const NEEDS_PREVIOUS_YEAR: readonly string[] = indicatorsReading(
-  (l) => (l.kind === 'fin' || l.kind === 'ind') && l.lag > 0,
+  (l) => (l.kind === 'fin' || l.kind === 'cumfin' || l.kind === 'ind') && l.lag > 0,
 );
 
 /** One warning per company-year whose previous fiscal year is missing, for the given industries. */

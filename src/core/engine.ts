@@ -4,6 +4,7 @@
  * same thing cell by cell; this is where the cached values and the JSON come from.
  */
 import { EVALUATION_ORDER, AVERAGED_IDS, type IndicatorDef } from './catalog';
+import { cumulativeFinancial } from './cumulative';
 import { evaluate, type Leaf } from './expr';
 import { financialField, marketField } from './fields';
 import type { StatField } from './patents/statFields';
@@ -57,6 +58,8 @@ export function evaluateUniverse(
           }
           return v;
         }
+        case 'cumfin':
+          return cumulativeFinancial(universe, c, leaf.field, leaf.lag, leaf.base, year);
         case 'mkt': {
           const m = universe.market.get(year);
           if (!m) return noValue('#N/A', `the market inputs have no FY${year} row`);

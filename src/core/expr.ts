@@ -12,9 +12,14 @@ import { type ErrorCode, type Value, finite, isNoValue, noValue } from './values
 
 export type Lag = 0 | 1 | 2;
 
+/** The named parameter that fixes the first fiscal year of a cumulative financial sum. */
+export type CumulativeBase = 'base_year_rnd';
+
 /** Leaves: where a value comes from in the data. */
 export type Leaf =
   | { readonly kind: 'fin'; readonly field: FinField; readonly lag: Lag }
+  /** Σ of a financial field over FY base … FY n−lag (the base year is a parameter, the same for all peers). */
+  | { readonly kind: 'cumfin'; readonly field: FinField; readonly lag: Lag; readonly base: CumulativeBase }
   | { readonly kind: 'mkt'; readonly field: MarketField }
   | { readonly kind: 'stat'; readonly field: StatField; readonly lag: Lag }
   | { readonly kind: 'ind'; readonly id: string; readonly lag: Lag }
@@ -41,6 +46,7 @@ export type Cond =
 export const num = (value: number): Expr => ({ kind: 'num', value });
 export const arg = (name: string): Expr => ({ kind: 'arg', name });
 export const fin = (field: FinField, lag: Lag = 0): Leaf => ({ kind: 'fin', field, lag });
+export const cumFin = (field: FinField, lag: Lag, base: CumulativeBase): Leaf => ({ kind: 'cumfin', field, lag, base });
 export const mkt = (field: MarketField): Leaf => ({ kind: 'mkt', field });
 export const stat = (field: StatField, lag: Lag = 0): Leaf => ({ kind: 'stat', field, lag });
 export const ind = (id: string, lag: Lag = 0): Leaf => ({ kind: 'ind', id, lag });
@@ -74,6 +80,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
     case 'arg':
       return env.arg(e.name);
     case 'fin':
+    case 'cumfin':
     case 'mkt':
     case 'stat':
     case 'ind':
@@ -143,7 +150,10 @@ function evalCond(c: Cond, env: EvalEnv): boolean | Exclude<Value, number> {
 
 // ---------- Excel formula printing ----------
 export interface FormulaEnv {
-  /** A cell reference or a constant expression for the leaf, e.g. `Inputs!$H$12` or `NA()`. */
+  /**
+   * A cell reference or a constant expression for the leaf, e.g. `Inputs!$H$12` or `NA()`; for a cumulative
+   * leaf, the range of the cells summed (`Inputs!$H$12:$H$15`), which the printer wraps in SUM.
+   */
   leaf(leaf: Leaf): string;
   /** The printed argument, already a formula fragment. */
   arg(name: string): Printed;
@@ -183,6 +193,9 @@ export function print(e: Expr, env: FormulaEnv): Printed {
       return e.value < 0 ? { text: numberLiteral(e.value), prec: 8 } : atom(numberLiteral(e.value));
     case 'arg':
       return env.arg(e.name);
+    case 'cumfin':
+      // Excel's SUM, like the core, returns the first error among the cells (an unknown input is #N/A).
+      return atom(`SUM(${env.leaf(e)})`);
     case 'fin':
     case 'mkt':
     case 'stat':
@@ -225,6 +238,7 @@ export function leavesOf(e: Expr, out: Leaf[] = []): Leaf[] {
   };
   switch (e.kind) {
     case 'fin':
+    case 'cumfin':
     case 'mkt':
     case 'stat':
     case 'ind':

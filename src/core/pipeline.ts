@@ -4,6 +4,7 @@
  */
 import { catalogFor, EVALUATION_ORDER, PATENT_IDS } from './catalog';
 import { blockedByField, previousYearWarnings } from './coverage';
+import { cumulativeBaseYear } from './cumulative';
 import { evaluateUniverse as evaluateWith, type UniverseResults } from './engine';
 import { type AliasTable, type Consolidation, consolidate } from './patents/names';
 import { mergeRecords, type MergeReport } from './patents/merge';
@@ -37,6 +38,8 @@ export interface InputTexts {
   readonly financials?: { name: string; text: string };
   readonly market: { name: string; text: string };
   readonly moneyUnit?: number;
+  /** First FY of the cumulative R&D (APP_PRODUCTIVITY_3/_4); default: the first FY every company of the industry covers. */
+  readonly baseYearRnd?: number;
   /** Company-year rows read elsewhere (imported from filings), evaluated together with financials.csv's. */
   readonly extraRows?: ReadResult<CompanyYear>;
 }
@@ -48,7 +51,8 @@ export function loadInputs(t: InputTexts): LoadedInputs {
   const mkt = readMarket(t.market.text, t.market.name);
   const issues = [...fin.issues, ...mkt.issues];
   if (issues.some((i) => i.severity === 'error')) return { issues };
-  return { universe: buildUniverse(fin.rows, mkt.rows, t.moneyUnit ?? DEFAULT_MONEY_UNIT), issues };
+  const bases = t.baseYearRnd === undefined ? {} : { base_year_rnd: t.baseYearRnd };
+  return { universe: buildUniverse(fin.rows, mkt.rows, t.moneyUnit ?? DEFAULT_MONEY_UNIT, bases), issues };
 }
 
 /** The patent side: merged records, the name consolidation and the statistics. */
@@ -152,6 +156,7 @@ export function evaluateCompany(results: UniverseResults, company: string, opts:
           base_year_applications: p.baseYearApplications,
           base_year_exam_requests: p.baseYearExam,
           base_year_grant_rate: p.baseYearGrantRate,
+          base_year_rnd: cumulativeBaseYear(results.universe, summary.company.industry, 'base_year_rnd') ?? null,
         }
       : {}),
   });

@@ -1,4 +1,5 @@
 /** The loaded universe: companies, their fiscal-year rows, industries and market years, indexed once. */
+import type { CumulativeBase } from './expr';
 import type { CompanyYear, MarketYear } from './inputs';
 
 export interface Company {
@@ -23,6 +24,8 @@ export interface Universe {
   readonly market: ReadonlyMap<number, MarketYear>;
   /** The money unit of financials.csv in the currency's base unit (1,000,000 for JPY million). */
   readonly moneyUnit: number;
+  /** Base fiscal years of cumulative financial sums set by the user; unset ones default per industry (cumulative.ts). */
+  readonly cumulativeBases: Readonly<Partial<Record<CumulativeBase, number>>>;
 }
 
 export const DEFAULT_MONEY_UNIT = 1_000_000;
@@ -37,6 +40,7 @@ export function buildUniverse(
   rows: readonly CompanyYear[],
   market: readonly MarketYear[],
   moneyUnit: number = DEFAULT_MONEY_UNIT,
+  cumulativeBases: Readonly<Partial<Record<CumulativeBase, number>>> = {},
 ): Universe {
   const byCompany = new Map<string, CompanyYear[]>();
   for (const r of rows) {
@@ -70,5 +74,6 @@ export function buildUniverse(
     industries,
     market: new Map(market.map((m) => [m.fiscalYear, m])),
     moneyUnit,
+    cumulativeBases,
   };
 }

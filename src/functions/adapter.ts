@@ -8,7 +8,7 @@ import { rangeFunction } from '../core/catalog/block3';
 import { YOY } from '../core/catalog/generic';
 import { evaluate, type Expr } from '../core/expr';
 import { distribution, forecast, starRank } from '../core/rank';
-import { isNoValue, noValue, type ErrorCode, type NoValue, type Value } from '../core/values';
+import { finite, isNoValue, noValue, type ErrorCode, type NoValue, type Value } from '../core/values';
 
 export type Result = number | string | CustomFunctions.Error;
 type Matrix = unknown[][];
@@ -99,16 +99,26 @@ function present(v: Value | string | NoValue): Result {
   return isNoValue(v) ? toExcelError(v) : v;
 }
 
-/** Element-wise evaluation of an expression over broadcast arguments. */
-function elementwise(body: Expr, names: readonly string[], raw: readonly unknown[], label: string): Result[][] {
-  const args = raw.map(asMatrix);
+/**
+ * Element-wise evaluation of an expression over broadcast arguments; `summed` arguments are whole ranges
+ * reduced to one value first (a cumulative sum), used for every element.
+ */
+function elementwise(
+  body: Expr,
+  names: readonly string[],
+  raw: readonly unknown[],
+  label: string,
+  summed: ReadonlySet<string> = new Set(),
+): Result[][] {
+  const sums = new Map(names.flatMap((n, i) => (summed.has(n) ? [[n, sumOfRange(raw[i], n)] as const] : [])));
+  const args = raw.map((x, i) => (summed.has(names[i]) ? [[0]] : asMatrix(x)));
   const shape = commonShape(args, names);
   if (isNoValue(shape)) return [[toExcelError(shape)]];
   const out: Result[][] = [];
   for (let r = 0; r < shape.rows; r += 1) {
     const row: Result[] = [];
     for (let c = 0; c < shape.cols; c += 1) {
-      const values = new Map(names.map((n, i) => [n, cellValue(pick(args[i], r, c), n)]));
+      const values = new Map(names.map((n, i) => [n, sums.get(n) ?? cellValue(pick(args[i], r, c), n)]));
       const v = evaluate(body, {
         leaf: () => noValue('#VALUE!', `${label} reads no workbook data`),
         arg: (n) => values.get(n) ?? noValue('#VALUE!', `missing argument ${n}`),
@@ -128,7 +138,18 @@ export function callIndicator(id: string, raw: readonly unknown[]): Result[][] {
     def.params.map((p) => p.name),
     raw,
     id,
+    new Set(def.params.filter((p) => p.source.kind === 'cumfin').map((p) => p.name)),
   );
+}
+
+/** Σ of every cell of the range, as Excel's SUM over inputs; an empty, text or error cell gives no value. */
+function sumOfRange(x: unknown, name: string): Value {
+  let total = 0;
+  for (const v of flatValues(x, name)) {
+    if (isNoValue(v)) return v;
+    total += v;
+  }
+  return finite(total, `the sum of ${name}`);
 }
 
 export function callYoy(current: unknown, previous: unknown): Result[][] {

@@ -945,6 +945,30 @@ export function APP_PRODUCTIVITY_2(claims: any[][], rnd_prev2: any[][], money_un
 }
 
 /**
+ * Application productivity (cumulative R&D to the year before) (特許出願生産性3), claims per 1 billion of R&D. As APP_PRODUCTIVITY, over the R&D cumulated from the base FY (base_year_rnd) to FY n−1 (参考1 ▲6▼-3); no value when the R&D of any of those years is missing.
+ * @customfunction APP_PRODUCTIVITY_3
+ * @param {any[][]} claims Claims of year n divided among co-applicants (number or range)
+ * @param {any[][]} rnd_cum R&D of each FY from the base FY (base_year_rnd) to FY n−1 (range: one value per fiscal year, summed)
+ * @param {any[][]} money_unit Money unit of the financial inputs in the currency base unit (number or range)
+ * @returns {any[][]} Application productivity (cumulative R&D to the year before); ranges give a range of results
+ */
+export function APP_PRODUCTIVITY_3(claims: any[][], rnd_cum: any[][], money_unit: any[][]): any[][] {
+  return callIndicator('APP_PRODUCTIVITY_3', [claims, rnd_cum, money_unit]);
+}
+
+/**
+ * Application productivity (cumulative R&D to two years before) (特許出願生産性4), claims per 1 billion of R&D. As APP_PRODUCTIVITY, over the R&D cumulated from the base FY (base_year_rnd) to FY n−2 (参考1 ▲6▼-4); no value when the R&D of any of those years is missing.
+ * @customfunction APP_PRODUCTIVITY_4
+ * @param {any[][]} claims Claims of year n divided among co-applicants (number or range)
+ * @param {any[][]} rnd_cum2 R&D of each FY from the base FY (base_year_rnd) to FY n−2 (range: one value per fiscal year, summed)
+ * @param {any[][]} money_unit Money unit of the financial inputs in the currency base unit (number or range)
+ * @returns {any[][]} Application productivity (cumulative R&D to two years before); ranges give a range of results
+ */
+export function APP_PRODUCTIVITY_4(claims: any[][], rnd_cum2: any[][], money_unit: any[][]): any[][] {
+  return callIndicator('APP_PRODUCTIVITY_4', [claims, rnd_cum2, money_unit]);
+}
+
+/**
  * Examination productivity (審査請求生産性), claims per 1 billion of R&D. APP_PRODUCTIVITY × the estimated examination-request rate (the company’s own rate over the filings whose request window has closed).
  * @customfunction EXAM_PRODUCTIVITY
  * @param {any[][]} productivity Application productivity (number or range)

@@ -4,7 +4,23 @@
  * leaves, the Statistics sheet) and the financial inputs. Years: application statistics by calendar year
  * of filing (年次), registrations and stock by fiscal year (年度), each in the column of its year label.
  */
-import { type Expr, add, arg, avg, cmp, div, fin, ifThen, mul, notComputed, num, param, pct, stat } from '../expr';
+import {
+  type Expr,
+  add,
+  arg,
+  avg,
+  cmp,
+  cumFin,
+  div,
+  fin,
+  ifThen,
+  mul,
+  notComputed,
+  num,
+  param,
+  pct,
+  stat,
+} from '../expr';
 import type { StatField } from '../patents/statFields';
 import { closing, def, FIFTY_PCT, FIVE_PCT, indicator, input, opening, p } from './dsl';
 import type { GroupDef, IndicatorDef, ParamDef, Unit } from './types';
@@ -455,6 +471,34 @@ export const BLOCK2: readonly IndicatorDef[] = [
       moneyUnit,
     ],
     body: perBillion('claims', 'rnd_prev2'),
+  }),
+  // Cumulative R&D starts at the base FY base_year_rnd (default: the first FY every company of the industry
+  // covers), so that the value does not depend on how many years the financials happen to reach back.
+  def('APP_PRODUCTIVITY_3', {
+    group: 'PP',
+    ja: '特許出願生産性3',
+    en: 'Application productivity (cumulative R&D to the year before)',
+    unit: 'per_billion',
+    help: 'As APP_PRODUCTIVITY, over the R&D cumulated from the base FY (base_year_rnd) to FY n−1 (参考1 ▲6▼-3); no value when the R&D of any of those years is missing.',
+    params: [
+      s('claims', 'shared_claims', 'Claims of year n divided among co-applicants'),
+      p('rnd_cum', 'R&D of each FY from the base FY (base_year_rnd) to FY n−1', cumFin('rnd', 1, 'base_year_rnd')),
+      moneyUnit,
+    ],
+    body: perBillion('claims', 'rnd_cum'),
+  }),
+  def('APP_PRODUCTIVITY_4', {
+    group: 'PP',
+    ja: '特許出願生産性4',
+    en: 'Application productivity (cumulative R&D to two years before)',
+    unit: 'per_billion',
+    help: 'As APP_PRODUCTIVITY, over the R&D cumulated from the base FY (base_year_rnd) to FY n−2 (参考1 ▲6▼-4); no value when the R&D of any of those years is missing.',
+    params: [
+      s('claims', 'shared_claims', 'Claims of year n divided among co-applicants'),
+      p('rnd_cum2', 'R&D of each FY from the base FY (base_year_rnd) to FY n−2', cumFin('rnd', 2, 'base_year_rnd')),
+      moneyUnit,
+    ],
+    body: perBillion('claims', 'rnd_cum2'),
   }),
   def('EXAM_PRODUCTIVITY', {
     group: 'PP',

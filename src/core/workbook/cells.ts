@@ -37,6 +37,10 @@ export function inputLeafRefs(
     switch (leaf.kind) {
       case 'fin':
         return inputs.fin(company, year - leaf.lag, leaf.field) ?? 'NA()';
+      case 'cumfin': {
+        const from = inputs.baseYear(leaf.base);
+        return from === undefined ? 'NA()' : (inputs.finRange(company, from, year - leaf.lag, leaf.field) ?? 'NA()');
+      }
       case 'mkt':
         return inputs.market(year, leaf.field) ?? 'NA()';
       case 'stat':

@@ -56,6 +56,12 @@ function planRows(indicators: readonly IndicatorDef[]): RowPlan[] {
   return plan;
 }
 
+/** Where a cumulative argument starts (the same FY for every peer), for the indicator's note. */
+function baseNote(def: IndicatorDef, inputs: InputsLayout): string {
+  const bases = [...new Set(def.params.flatMap((p) => (p.source.kind === 'cumfin' ? [p.source.base] : [])))];
+  return bases.map((b) => `\n${b} = FY${inputs.baseYear(b) ?? '—'} (Inputs sheet)`).join('');
+}
+
 export function buildEvaluationSheet(
   s: CompanySummary,
   inputs: InputsLayout,
@@ -152,7 +158,7 @@ export function buildEvaluationSheet(
     setCell(sheet, r, 1, {
       value: def.id,
       style: 'id',
-      note: `${def.ja} / ${def.en}\n${def.help}\nArguments of =IPB.${def.id}(…): ${def.params.map((x) => x.name).join(', ')}`,
+      note: `${def.ja} / ${def.en}\n${def.help}${baseNote(def, inputs)}\nArguments of =IPB.${def.id}(…): ${def.params.map((x) => x.name).join(', ')}`,
     });
     setCell(sheet, r, 2, { value: isSub ? `  (${def.ja})` : def.ja, style: isSub ? 'subLabel' : 'label' });
     setCell(sheet, r, 3, { value: isSub ? `  (${def.en})` : def.en, style: isSub ? 'subLabel' : 'label' });

@@ -2,7 +2,7 @@
  * Excel formulas derived from the catalog: an indicator cell in either mode, the YoY ratio, the star rank
  * and the forecast. Each native formula mirrors the core function it stands for (rank.ts, expr.ts).
  */
-import type { IndicatorDef } from '../catalog';
+import type { IndicatorDef, ParamDef } from '../catalog';
 import { YOY } from '../catalog/generic';
 import { type Leaf, atom, numberLiteral, print, type Printed } from '../expr';
 import { PBR_MAX, PBR_MIN, STAR_CUTS, STAR_TOLERANCE, STARS } from '../rank';
@@ -26,7 +26,12 @@ export function indicatorFormula(def: IndicatorDef, refs: LeafRefs, mode: Formul
     },
   };
   const args = new Map(def.params.map((p) => [p.name, print(p.source, leafEnv)]));
-  if (mode === 'ipb') return `${NAMESPACE}.${def.id}(${def.params.map((p) => args.get(p.name)?.text).join(',')})`;
+  if (mode === 'ipb') {
+    // A cumulative argument is passed as the range of its cells; the custom function sums it.
+    const ipbArg = (p: ParamDef): string | undefined =>
+      p.source.kind === 'cumfin' ? refs(p.source) : args.get(p.name)?.text;
+    return `${NAMESPACE}.${def.id}(${def.params.map(ipbArg).join(',')})`;
+  }
   return print(def.body, {
     leaf: refs,
     arg: (name) => {

@@ -1,7 +1,9 @@
 /** The Inputs sheet: parameters, market inputs and the financial inputs of the industry's companies. */
+import { cumulativeBaseYear } from '../cumulative';
+import type { CumulativeBase } from '../expr';
 import { FINANCIAL_FIELDS, MARKET_FIELDS, type FieldDef, type FinField, type MarketField } from '../fields';
 import type { Universe } from '../universe';
-import { type Sheet, type StyleName, newSheet, setCell, sheetRef } from './model';
+import { type Sheet, type StyleName, newSheet, rangeRef, setCell, sheetRef } from './model';
 
 export const INPUTS = 'Inputs';
 
@@ -11,6 +13,10 @@ export interface InputsLayout {
   /** Reference to a company's input cell, or undefined when the company has no row for that year. */
   fin(company: string, year: number, field: FinField): string | undefined;
   market(year: number, field: MarketField): string | undefined;
+  /** The range of a company's input cells of FY from … FY to, or undefined when a year has no row or none is in it. */
+  finRange(company: string, from: number, to: number, field: FinField): string | undefined;
+  /** The industry's base fiscal year of a cumulative sum (shown among the parameters). */
+  baseYear(base: CumulativeBase): number | undefined;
   /** Row of a company-year on the sheet (for the audit trail). */
   finRow(company: string, year: number): number | undefined;
 }
@@ -68,6 +74,19 @@ export function buildInputsSheet(
   });
   setCell(sheet, 5, 3, { value: universe.moneyUnit, style: 'count' });
   const moneyUnit = sheetRef(INPUTS, 5, 3);
+  // Fixed when the workbook is built: the cumulative R&D formulas SUM the R&D cells from this year on.
+  const baseYearRnd = cumulativeBaseYear(universe, industry, 'base_year_rnd');
+  setCell(sheet, 6, 1, { value: 'base_year_rnd', style: 'id' });
+  setCell(sheet, 6, 2, {
+    value:
+      `累計研究開発費の起算年度 Base FY of cumulative R&D (APP_PRODUCTIVITY_3, _4): ` +
+      (universe.cumulativeBases.base_year_rnd !== undefined
+        ? 'set when built'
+        : 'the first FY every company of the industry covers') +
+      '; their formulas SUM the R&D cells from this FY (ipb evaluate --base-year-rnd)',
+    style: 'label',
+  });
+  setCell(sheet, 6, 3, { value: baseYearRnd === undefined ? '—' : `FY${baseYearRnd}`, style: 'text' });
 
   // Market inputs
   const mFields = MARKET_FIELDS as readonly FieldDef<MarketField>[];
@@ -150,6 +169,16 @@ export function buildInputsSheet(
       const c = finCol.get(field);
       return r === undefined || c === undefined ? undefined : sheetRef(INPUTS, r, c);
     },
+    finRange: (company, from, to, field) => {
+      if (to < from) return undefined;
+      const first = finRows.get(`${company}\u0000${from}`);
+      const last = finRows.get(`${company}\u0000${to}`);
+      const c = finCol.get(field);
+      // A company's rows are written in year order, so a range without gaps spans exactly to − from + 1 rows.
+      if (first === undefined || last === undefined || c === undefined || last - first !== to - from) return undefined;
+      return rangeRef(INPUTS, first, c, last, c);
+    },
+    baseYear: (base) => cumulativeBaseYear(universe, industry, base),
     market: (year, field) => {
       const r = marketRows.get(year);
       const c = mktCol.get(field);
