@@ -15,6 +15,8 @@ import {
   type CompanyEvaluation,
   type PatentSide,
 } from '../core/pipeline';
+import { buildKeywordSide, DEFAULT_KEYWORD_PARAMETERS, type KeywordSide } from '../core/text-mining/evaluation';
+import { type DocumentTexts, hasKeywordText } from '../core/text-mining/keywords';
 import type { Universe } from '../core/universe';
 import type { FormulaMode } from '../core/workbook/model';
 
@@ -41,6 +43,12 @@ export const DEFAULT_PARAMETERS: Parameters = {
   moneyLabel: 'JPY million',
 };
 
+/** Keywords of documents, in order (the pane: Web Workers running lindera; tests: the core directly). */
+export type KeywordExtractor = (
+  texts: readonly DocumentTexts[],
+  onProgress?: (done: number, total: number) => void,
+) => Promise<{ keywords: string[][]; segmenter?: string }>;
+
 export class Session {
   financials?: NamedText;
   market?: NamedText;
@@ -48,6 +56,7 @@ export class Session {
   readonly patents: ImportResult[] = [];
   private loaded?: { universe?: Universe; issues: InputIssue[] };
   private side?: { key: string; side: PatentSide };
+  private keywords?: { side: PatentSide; keywords: KeywordSide };
 
   setFinancials(t: NamedText): void {
     this.financials = t;
@@ -121,8 +130,38 @@ export class Session {
     return this.side.side;
   }
 
+  /**
+   * Block 3's keyword corpus for the patent side of the parameters, as the CLI builds it (default thresholds),
+   * when the records carry abstract or claims text; segmented once per patent side (reading patents, aliases or
+   * the parameters again makes a new one).
+   */
+  async keywordSide(
+    p: Parameters,
+    extract: KeywordExtractor,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<KeywordSide | undefined> {
+    const side = this.patentSide(p);
+    if (!side) return undefined;
+    if (this.keywords?.side === side) return this.keywords.keywords;
+    const records = side.merge.records;
+    if (!records.some(hasKeywordText)) return undefined;
+    const ex = await extract(
+      records.map((r) => ({ abstract: r.abstract, claimsText: r.claimsText })),
+      onProgress,
+    );
+    const keywords = buildKeywordSide(
+      records,
+      side.names.nameOf,
+      ex.keywords,
+      DEFAULT_KEYWORD_PARAMETERS,
+      ex.segmenter,
+    );
+    this.keywords = { side, keywords };
+    return keywords;
+  }
+
   /** The evaluation of one company against its industry: the JSON and the workbook model. */
-  evaluate(company: string, p: Parameters): CompanyEvaluation {
+  evaluate(company: string, p: Parameters, keywords?: KeywordSide): CompanyEvaluation {
     const universe = this.inputs().universe;
     if (!universe || !this.financials || !this.market) throw new Error('load financials.csv and market.csv first');
     if (!universe.companies.has(company)) throw new Error(`${company} is not in ${this.financials.name}`);
@@ -133,6 +172,7 @@ export class Session {
       moneyLabel: p.moneyLabel,
       files: { financials: this.financials.name, market: this.market.name },
       patents,
+      keywords: patents && keywords && this.keywords?.side === patents ? keywords : undefined,
     });
   }
 }
