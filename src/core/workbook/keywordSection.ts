@@ -4,7 +4,8 @@
  * examples. Every number is a formula over the Keywords and PSI sheets; KEYWORD_COUNT counts the Keywords
  * sheet's rows inside the threshold cells, and the keyword list looks the ranks up, so both follow the thresholds.
  */
-import { TEXT_INDICATORS, type CompanyKeywords, type TextIndicatorId } from '../text-mining/evaluation';
+import { TEXT_INDICATORS, type TextIndicatorId } from '../catalog/block3';
+import type { CompanyKeywords } from '../text-mining/evaluation';
 import type { PsiExample } from '../text-mining/psi';
 import type { Value } from '../values';
 import { formulaCell } from './cells';
