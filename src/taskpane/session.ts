@@ -56,7 +56,8 @@ export class Session {
   readonly patents: ImportResult[] = [];
   private loaded?: { universe?: Universe; issues: InputIssue[] };
   private side?: { key: string; side: PatentSide };
-  private keywords?: { side: PatentSide; keywords: KeywordSide };
+  /** Keywords of the merged records of `imports` (segmentation is the slow part; the corpus is rebuilt cheaply). */
+  private extracted?: { imports: readonly ImportResult[]; keywords: string[][]; segmenter?: string };
 
   setFinancials(t: NamedText): void {
     this.financials = t;
@@ -132,8 +133,8 @@ export class Session {
 
   /**
    * Block 3's keyword corpus for the patent side of the parameters, as the CLI builds it (default thresholds),
-   * when the records carry abstract or claims text; segmented once per patent side (reading patents, aliases or
-   * the parameters again makes a new one).
+   * when the records carry abstract or claims text. The records are segmented once per set of patent imports:
+   * other parameters or aliases rebuild only the corpus.
    */
   async keywordSide(
     p: Parameters,
@@ -142,22 +143,21 @@ export class Session {
   ): Promise<KeywordSide | undefined> {
     const side = this.patentSide(p);
     if (!side) return undefined;
-    if (this.keywords?.side === side) return this.keywords.keywords;
     const records = side.merge.records;
     if (!records.some(hasKeywordText)) return undefined;
-    const ex = await extract(
-      records.map((r) => ({ abstract: r.abstract, claimsText: r.claimsText })),
-      onProgress,
-    );
-    const keywords = buildKeywordSide(
-      records,
-      side.names.nameOf,
-      ex.keywords,
-      DEFAULT_KEYWORD_PARAMETERS,
-      ex.segmenter,
-    );
-    this.keywords = { side, keywords };
-    return keywords;
+    const same =
+      this.extracted?.imports.length === this.patents.length &&
+      this.extracted.imports.every((r, i) => r === this.patents[i]);
+    if (!same) {
+      const ex = await extract(
+        records.map((r) => ({ abstract: r.abstract, claimsText: r.claimsText })),
+        onProgress,
+      );
+      this.extracted = { imports: [...this.patents], keywords: ex.keywords, segmenter: ex.segmenter };
+    }
+    const ex = this.extracted as NonNullable<Session['extracted']>;
+    // mergeRecords orders the records the same way for the same imports, so the lists stay aligned.
+    return buildKeywordSide(records, side.names.nameOf, ex.keywords, DEFAULT_KEYWORD_PARAMETERS, ex.segmenter);
   }
 
   /** The evaluation of one company against its industry: the JSON and the workbook model. */
@@ -172,7 +172,7 @@ export class Session {
       moneyLabel: p.moneyLabel,
       files: { financials: this.financials.name, market: this.market.name },
       patents,
-      keywords: patents && keywords && this.keywords?.side === patents ? keywords : undefined,
+      keywords: patents ? keywords : undefined,
     });
   }
 }
