@@ -97,6 +97,10 @@ module.exports = async (env = {}, argv = {}) => {
         // (e.g. src/core state such as a loaded data universe or settings) exists exactly once.
         dependOn: 'functions',
       },
+      // Web Worker of the Block 3 keyword extraction (src/taskpane/keywordPool.ts starts it by this name): a
+      // standalone bundle, not on the page. lindera's glue locates its .wasm with new URL(…, import.meta.url),
+      // which webpack emits as an asset (a hashed .wasm next to the bundles) and rewrites to that asset's URL.
+      keywordWorker: './src/taskpane/keywordWorker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { CATALOG, GROUPS, UNIT_LABEL } from '../src/core/catalog';
-import { BLOCK3_FUNCTIONS } from '../src/core/catalog/block3';
+import { BLOCK3_FUNCTIONS, TEXT_INDICATORS } from '../src/core/catalog/block3';
 import { YOY } from '../src/core/catalog/generic';
 import { cumulativeBaseYear, cumulativeFinancial } from '../src/core/cumulative';
 import { evaluate, type Expr, type Leaf } from '../src/core/expr';
@@ -156,6 +156,16 @@ export async function functionsDoc({
       '',
     );
   }
+  out.push(
+    '## PKA, PSI — 特徴的キーワード・特許類似率 (Characteristic keywords and patent similarity, Block 3)',
+    '',
+    'No custom function: these come from a keyword analysis of the abstracts and claims (morphological analysis',
+    'of Japanese, stems of English), which the evaluator and the task pane run when they build the workbook. Their',
+    'Keywords and PSI sheets hold the document counts and similarities as values and everything over them as',
+    'formulas (see docs/text-mining.md).',
+    '',
+    ...TEXT_INDICATORS.flatMap((d) => [`### \`${d.id}\``, '', `**${d.ja}** / ${d.en}. ${d.help}`, '']),
+  );
   out.push(
     '## Across all blocks',
     '',

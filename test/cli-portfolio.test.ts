@@ -67,8 +67,8 @@ test('the JSON: window indicators keyed latest, types, the portfolio table, the 
   expect(json.indicators.PDI.latest).toBeCloseTo(((60 / 169) * 100 + 50) / 3, 9);
   expect(typeof json.indicators.PCPI.latest).toBe('number');
   expect(typeof json.indicators.AVG_PCPI.latest).toBe('number');
-  expect(json.types.PDI_TYPE.latest).toBe('超集中型');
-  expect(json.types.PCPI_TYPE.latest).toMatch(/★/);
+  expect(json.indicators.PDI_TYPE.latest).toBe('超集中型');
+  expect(json.indicators.PCPI_TYPE.latest).toMatch(/★/);
   // 2018: H01M 10 of 13 claims, unchanged on 2017, 10 of the subclass's 14, HHI (10/14)² + (4/14)² → 寡占.
   const h01m = json.tables.PORTFOLIO.find(
     (e: { year: number; subclass: string }) => e.year === 2018 && e.subclass === 'H01M',

@@ -174,7 +174,7 @@ withData('EDINET: the FSA sample annual report (dummy filer X99001 Ａ株式会�
 
   test('Block 1 from the filing: what it carries is computed, what needs personnel cost has no value, with the reason', () => {
     const ev = evaluateImported(consolidated, 'A Corporation', 'JPY million');
-    const at = (id: string): number | null | undefined => ev.json.indicators[id]?.['2024'];
+    const at = (id: string): number | string | null | undefined => ev.json.indicators[id]?.['2024'];
     expect(at('GBP')).toBe(20640 + 16895); // OI + R&D
     expect(at('EBITDA')).toBe(20640 + 28493); // OI + depreciation
     expect(at('OI_SALES')).toBeCloseTo((20640 / 323609) * 100, 12);
@@ -269,7 +269,7 @@ withData('SEC EDGAR company facts: Apple Inc.', () => {
 
   test('Block 1 from company facts', () => {
     const ev = evaluateImported(apple, 'Apple Inc.', 'USD million');
-    const at = (id: string): number | null | undefined => ev.json.indicators[id]?.['2024'];
+    const at = (id: string): number | string | null | undefined => ev.json.indicators[id]?.['2024'];
     expect(at('GBP')).toBe(123216 + 31370);
     expect(at('EBITDA')).toBe(123216 + 11445); // us-gaap:DepreciationDepletionAndAmortization FY2024
     expect(at('OI_SALES')).toBeCloseTo((123216 / 391035) * 100, 12);

@@ -18,6 +18,7 @@ import {
   parseTierCuts,
   parseYear,
 } from './patents';
+import { loadKeywordSide, parseKeywordParameters } from './keywords';
 import { writeXlsx } from './renderXlsx';
 
 export const HELP = `ipb — IPB for Excel, headless evaluator
@@ -69,6 +70,13 @@ Options:
                         Block 3's window of three filing years (default: ending with the latest year that
                         ended 18 months before the cut-off), e.g. 2018-2020
   --tier-cuts LIST      z-score cuts of ln PCPI / ln AVG_PCPI for the five types, best first (default 2,1,0,-1)
+  --no-keywords         leave out Block 3's keywords and similarity (KEYWORD_COUNT, PKA, PSI_SELF, PSI_ALL), which
+                        are computed whenever the records carry abstract or claims text
+  --pka-min-own-rate P  characteristic keywords: minimum % of the company's documents using one (default 5)
+  --pka-min-lift X      minimum own rate / corpus rate (default 5)
+  --pka-min-documents N minimum number of the company's documents using one (default 3)
+  --psi-sd K            typical / exceptional and high / low similarity beyond mean ± K·SD (default 1)
+  --psi-years Y1-Y2     filing years of PSI's by-year rows, composition and examples (default: all)
   --rejected FILE       write every rejected patent row (file, line, field, reason) as CSV
   --quiet               print errors only
 
@@ -99,8 +107,13 @@ const VALUED = [
   'portfolio-measure',
   'portfolio-years',
   'tier-cuts',
+  'pka-min-own-rate',
+  'pka-min-lift',
+  'pka-min-documents',
+  'psi-sd',
+  'psi-years',
 ];
-const FLAGS = ['help', 'all', 'quiet', 'consolidated', 'non-consolidated'];
+const FLAGS = ['help', 'all', 'quiet', 'consolidated', 'non-consolidated', 'no-keywords'];
 
 function readText(file: string): string {
   try {
@@ -252,6 +265,13 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
     return 2;
   }
   const patentFiles = args.options.get('patents') ?? [];
+  const keywordParameters = parseKeywordParameters({
+    pkaMinOwnRate: one(args, 'pka-min-own-rate'),
+    pkaMinLift: one(args, 'pka-min-lift'),
+    pkaMinDocuments: one(args, 'pka-min-documents'),
+    psiSd: one(args, 'psi-sd'),
+    psiYears: one(args, 'psi-years'),
+  });
   const patents = patentFiles.length
     ? await loadPatentFiles(
         {
@@ -277,10 +297,15 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
       )
     : undefined;
   if (patents && !quiet) patents.lines.forEach((l) => io.err(l));
+  // Segmentation is the slow part: done once for every company evaluated.
+  const keywords =
+    patents && !args.flags.has('no-keywords')
+      ? await loadKeywordSide(patents.side, keywordParameters, (l) => (quiet ? undefined : io.err(l)))
+      : undefined;
   const results = evaluateUniverse(universe, patents?.side);
   const warned = new Set<string>();
   for (const name of names) {
-    const ev = evaluateCompany(results, name, { mode, moneyLabel, files, patents: patents?.side });
+    const ev = evaluateCompany(results, name, { mode, moneyLabel, files, patents: patents?.side, keywords });
     printIssues(
       ev.warnings.filter((w) => !warned.has(formatIssue(w))),
       quiet,
@@ -295,7 +320,9 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
       mkdirSync(dirname(json), { recursive: true });
       writeFileSync(json, `${JSON.stringify(ev.json, null, 2)}\n`);
     }
-    const values = Object.values(ev.json.indicators).flatMap((m) => Object.values(m));
+    const values = Object.values(ev.json.indicators)
+      .flatMap((m) => Object.values(m))
+      .filter((v) => typeof v !== 'string');
     const computed = values.filter((v) => v !== null).length;
     if (!quiet) {
       io.out(

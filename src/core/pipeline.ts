@@ -24,6 +24,8 @@ import { summarise } from './summary';
 import { aggregatePortfolio, type PortfolioMeasure } from './portfolio/aggregate';
 import { companyPortfolio, portfolioIndicators, type PortfolioResults } from './portfolio/indicators';
 import { portfolioJson } from './portfolio/json';
+import { companyKeywords, type KeywordSide } from './text-mining/evaluation';
+import { keywordJson } from './text-mining/json';
 import { buildUniverse, DEFAULT_MONEY_UNIT, type Universe } from './universe';
 import { buildWorkbook, type BuiltWorkbook } from './workbook/build';
 import type { FormulaMode } from './workbook/model';
@@ -129,6 +131,8 @@ export interface EvaluateOptions {
   readonly moneyLabel: string;
   readonly files: { financials: string; market: string };
   readonly patents?: PatentSide;
+  /** Block 3's keywords and similarity: the keyword corpus of the patent side's records. */
+  readonly keywords?: KeywordSide;
 }
 
 export function evaluateCompany(results: UniverseResults, company: string, opts: EvaluateOptions): CompanyEvaluation {
@@ -136,6 +140,7 @@ export function evaluateCompany(results: UniverseResults, company: string, opts:
   const summary = summarise(results, company, indicators);
   const patents = opts.patents;
   const cp = patents ? companyPortfolio(patents.portfolio, company, patents.ipcTitles) : undefined;
+  const ck = patents && opts.keywords ? companyKeywords(opts.keywords, company) : undefined;
   const workbook = buildWorkbook(results, summary, {
     ...opts,
     indicators,
@@ -144,6 +149,7 @@ export function evaluateCompany(results: UniverseResults, company: string, opts:
       patents && cp
         ? { results: patents.portfolio, company: cp, titles: patents.ipcTitles, cutoff: patents.stats.params.cutoff }
         : undefined,
+    keywords: ck ? { company: ck, segmenter: opts.keywords?.segmenter } : undefined,
   });
   const p = patents?.stats.params;
   const json = buildJson(summary, {
@@ -161,6 +167,7 @@ export function evaluateCompany(results: UniverseResults, company: string, opts:
       : {}),
   });
   if (patents && cp) portfolioJson(json, patents.portfolio, cp);
+  if (ck && opts.keywords) keywordJson(json, opts.keywords, ck);
   if (patents) {
     json.tables.CO_APPLICANTS = patents.stats.coApplicants(company, summary.years).map((c) => ({
       co_applicant: c.name,

@@ -6,13 +6,15 @@ export interface EvaluationJson {
   company: string;
   industry: string;
   parameters: Record<string, unknown>;
-  /** Numbers by year label, or `latest` for Block 3's window indicators. */
-  indicators: Record<string, Record<string, number | null>>;
-  /** Extension: Block 3's types (PDI_TYPE, PCPI_TYPE, AVG_PCPI_TYPE) keyed `latest`, text like `star`. */
-  types?: Record<string, Record<string, string | null>>;
+  /**
+   * Values by year label, or `latest` for Block 3's window indicators: numbers, and text for the indicators whose
+   * values are classes (PDI_TYPE, PCPI_TYPE, AVG_PCPI_TYPE).
+   */
+  indicators: Record<string, Record<string, number | string | null>>;
   star: Record<string, string | null>;
   forecast: Record<string, string | null>;
-  tables: Record<string, unknown[]>;
+  /** Tables by ID: rows (PORTFOLIO, PKA, CO_APPLICANTS) or, for PSI, an object of parts. */
+  tables: Record<string, unknown>;
   /** Extension: year-on-year ratios (%) of money and count indicators. */
   yoy: Record<string, Record<string, number | null>>;
   /** Extension: why a value is missing, per indicator and year (first reason). */

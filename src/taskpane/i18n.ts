@@ -49,6 +49,8 @@ const EN = {
   ipb: 'IPB custom functions (=IPB.…)',
   build: 'Build evaluation',
   building: 'Building…',
+  keywords: (done: number, total: number): string =>
+    `Keywords of the abstracts and claims (Block 3): ${done.toLocaleString('en')} of ${total.toLocaleString('en')} documents`,
   built: (company: string, sheets: number, syncs: number, ms: number): string =>
     `${company}: ${sheets} sheets written in ${syncs} requests (${(ms / 1000).toFixed(1)} s).`,
   computed: (n: number, of: number): string => `${n} of ${of} indicator values computed.`,
@@ -114,6 +116,7 @@ const JA: Strings = {
   ipb: 'IPB カスタム関数（=IPB.…）',
   build: '評価シートを作成',
   building: '作成中…',
+  keywords: (done, total) => `要約・請求項のキーワード抽出（第3ブロック）：${total} 件中 ${done} 件`,
   built: (company, sheets, syncs, ms) =>
     `${company}：${sheets} シートを ${syncs} 回の要求で書き込みました（${(ms / 1000).toFixed(1)} 秒）。`,
   computed: (n, of) => `指標値 ${of} 件中 ${n} 件を計算しました。`,

@@ -15,6 +15,8 @@ import {
   type CompanyEvaluation,
   type PatentSide,
 } from '../core/pipeline';
+import { buildKeywordSide, DEFAULT_KEYWORD_PARAMETERS, type KeywordSide } from '../core/text-mining/evaluation';
+import { type DocumentTexts, hasKeywordText } from '../core/text-mining/keywords';
 import type { Universe } from '../core/universe';
 import type { FormulaMode } from '../core/workbook/model';
 
@@ -41,6 +43,12 @@ export const DEFAULT_PARAMETERS: Parameters = {
   moneyLabel: 'JPY million',
 };
 
+/** Keywords of documents, in order (the pane: Web Workers running lindera; tests: the core directly). */
+export type KeywordExtractor = (
+  texts: readonly DocumentTexts[],
+  onProgress?: (done: number, total: number) => void,
+) => Promise<{ keywords: string[][]; segmenter?: string }>;
+
 export class Session {
   financials?: NamedText;
   market?: NamedText;
@@ -55,6 +63,8 @@ export class Session {
     this.ipcTitles = titles;
     this.side = undefined;
   }
+  /** Keywords of the merged records of `imports` (segmentation is the slow part; the corpus is rebuilt cheaply). */
+  private extracted?: { imports: readonly ImportResult[]; keywords: string[][]; segmenter?: string };
 
   setFinancials(t: NamedText): void {
     this.financials = t;
@@ -129,8 +139,37 @@ export class Session {
     return this.side.side;
   }
 
+  /**
+   * Block 3's keyword corpus for the patent side of the parameters, as the CLI builds it (default thresholds),
+   * when the records carry abstract or claims text. The records are segmented once per set of patent imports:
+   * other parameters or aliases rebuild only the corpus.
+   */
+  async keywordSide(
+    p: Parameters,
+    extract: KeywordExtractor,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<KeywordSide | undefined> {
+    const side = this.patentSide(p);
+    if (!side) return undefined;
+    const records = side.merge.records;
+    if (!records.some(hasKeywordText)) return undefined;
+    const same =
+      this.extracted?.imports.length === this.patents.length &&
+      this.extracted.imports.every((r, i) => r === this.patents[i]);
+    if (!same) {
+      const ex = await extract(
+        records.map((r) => ({ abstract: r.abstract, claimsText: r.claimsText })),
+        onProgress,
+      );
+      this.extracted = { imports: [...this.patents], keywords: ex.keywords, segmenter: ex.segmenter };
+    }
+    const ex = this.extracted as NonNullable<Session['extracted']>;
+    // mergeRecords orders the records the same way for the same imports, so the lists stay aligned.
+    return buildKeywordSide(records, side.names.nameOf, ex.keywords, DEFAULT_KEYWORD_PARAMETERS, ex.segmenter);
+  }
+
   /** The evaluation of one company against its industry: the JSON and the workbook model. */
-  evaluate(company: string, p: Parameters): CompanyEvaluation {
+  evaluate(company: string, p: Parameters, keywords?: KeywordSide): CompanyEvaluation {
     const universe = this.inputs().universe;
     if (!universe || !this.financials || !this.market) throw new Error('load financials.csv and market.csv first');
     if (!universe.companies.has(company)) throw new Error(`${company} is not in ${this.financials.name}`);
@@ -141,6 +180,7 @@ export class Session {
       moneyLabel: p.moneyLabel,
       files: { financials: this.financials.name, market: this.market.name },
       patents,
+      keywords: patents ? keywords : undefined,
     });
   }
 }

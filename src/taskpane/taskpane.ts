@@ -12,6 +12,7 @@ import { el, field, textTable } from './dom';
 import { fileKind, openFile, previewRows, readAll, ReadCancelled, textChunks, type OpenedFile } from './fileRead';
 import { renderFunctionBrowser } from './functionBrowser';
 import { messages, type Messages } from './i18n';
+import { extractKeywordsInWorkers } from './keywordPool';
 import { renderWorkbook } from './renderOffice';
 import { evaluationNaming } from './sheetNaming';
 import { DEFAULT_PARAMETERS, rejectionsCsv, Session, type Parameters } from './session';
@@ -442,8 +443,16 @@ function start(): void {
       // Let the pane paint "Building…" before the evaluation takes the thread.
       await new Promise((r) => setTimeout(r, 0));
       const titlesError = await titlesLoaded;
+      // Keywords (PKA, PSI) as the CLI computes them: lindera in Web Workers, with progress.
+      const keywords = await ui.session.keywordSide(params, extractKeywordsInWorkers, (done, total) => {
+        buildProgress.value = done / Math.max(1, total);
+        buildStatus.replaceChildren(el('div', { cls: 'muted', text: t.keywords(done, total) }));
+      });
+      buildStatus.replaceChildren();
       if (titlesError) say(buildStatus, t.noTitles(titlesError), 'warning');
-      const ev = ui.session.evaluate(company, params);
+      buildProgress.removeAttribute('value');
+      await new Promise((r) => setTimeout(r, 0));
+      const ev = ui.session.evaluate(company, params, keywords);
       const industry = ev.json.industry;
       const notes = Office.context.requirements.isSetSupported('ExcelApi', '1.18');
       const report = await Excel.run((context) =>
@@ -455,7 +464,9 @@ function start(): void {
           },
         }),
       );
-      const values = Object.values(ev.json.indicators).flatMap((m) => Object.values(m));
+      const values = Object.values(ev.json.indicators)
+        .flatMap((m) => Object.values(m))
+        .filter((v) => typeof v !== 'string');
       say(buildStatus, t.built(company, report.sheets.length, report.syncs, Date.now() - started), 'success');
       say(buildStatus, t.computed(values.filter((v) => v !== null).length, values.length));
       if (ev.warnings.length) {

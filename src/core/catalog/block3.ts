@@ -195,3 +195,31 @@ export const BLOCK3_INDICATORS = [
   { id: 'PCPI', type: 'PCPI_TYPE' },
   { id: 'AVG_PCPI', type: 'AVG_PCPI_TYPE' },
 ] as const;
+
+/**
+ * Block 3's text-mining indicators (表16, 表17): IDs of the evaluator's JSON and rows of Block 3 on the Evaluation
+ * sheet. They are computed from the abstracts and claims by the evaluator and the pane (src/core/text-mining), not
+ * by custom functions: a keyword analysis is not a function of cell values. docs/functions.md lists them.
+ */
+export const TEXT_INDICATORS = [
+  {
+    id: 'KEYWORD_COUNT',
+    ja: '特徴的キーワード数',
+    en: 'Characteristic keyword count',
+    help: "Keywords of the company's documents (abstract and claims) in the characteristic region: own rate ≥ the minimum, lift (own rate / corpus rate) ≥ the minimum, used by at least the minimum number of its documents (表16).",
+  },
+  {
+    id: 'PSI_SELF',
+    ja: '特許類似率(自社)',
+    en: 'Patent similarity to own applications',
+    help: "Mean over the company's applications of PSI(d, its applications): for each keyword of d, the % of the company's applications using it, averaged over d's keywords (表17).",
+  },
+  {
+    id: 'PSI_ALL',
+    ja: '特許類似率(全体)',
+    en: 'Patent similarity to all applications',
+    help: "Mean over the company's applications of PSI(d, every application of the corpus) (表17).",
+  },
+] as const;
+
+export type TextIndicatorId = (typeof TEXT_INDICATORS)[number]['id'];

@@ -1,4 +1,7 @@
-/** Block 3 in the evaluator's JSON: PDI, PCPI, AVG_PCPI and their types keyed `latest`, tables.PORTFOLIO. */
+/**
+ * Block 3 in the evaluator's JSON: PDI, PCPI, AVG_PCPI and their types (text) in `indicators` keyed `latest`,
+ * tables.PORTFOLIO.
+ */
 import { BLOCK3_INDICATORS } from '../catalog/block3';
 import type { EvaluationJson } from '../report';
 import { isNoValue, toJson, type NoValue, type Value } from '../values';
@@ -15,7 +18,8 @@ export function portfolioJson(json: EvaluationJson, r: PortfolioResults, cp: Com
   for (const { id, type } of BLOCK3_INDICATORS) {
     const v = values[id];
     json.indicators[id] = { latest: toJson(v.value) };
-    json.types = { ...json.types, [type]: { latest: textOrNull(v.type) } };
+    json.indicators[type] = { latest: textOrNull(v.type) };
+    if (isNoValue(v.type)) json.no_value[type] = { latest: `${v.type.error} ${v.type.message}` };
     if (isNoValue(v.value)) json.no_value[id] = { latest: `${v.value.error} ${v.value.message}` };
   }
   json.parameters.portfolio_years = r.window;

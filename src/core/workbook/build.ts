@@ -15,6 +15,10 @@ import { buildStatisticsSheet, type StatisticsLayout } from './statisticsSheet';
 import type { CompanyPortfolio, PortfolioResults } from '../portfolio/indicators';
 import { buildPortfolioSheet } from './portfolioSheet';
 import { writePortfolioSection, type PortfolioSectionLayout } from './portfolioSection';
+import type { CompanyKeywords } from '../text-mining/evaluation';
+import { buildKeywordsSheet } from './keywordsSheet';
+import { buildPsiSheet } from './psiSheet';
+import { writeKeywordSection, type KeywordSectionLayout } from './keywordSection';
 
 /** The records of the industry's companies, each once. */
 function industryRecords(stats: PatentStats, companies: readonly string[]): PatentRecord[] {
@@ -38,6 +42,13 @@ export interface BuildOptions {
   readonly patents?: PatentInputs;
   /** Block 3, when patent records are loaded. */
   readonly portfolio?: PortfolioInputs;
+  /** Block 3's keywords and similarity, when the records carry abstract or claims text. */
+  readonly keywords?: KeywordInputs;
+}
+
+export interface KeywordInputs {
+  readonly company: CompanyKeywords;
+  readonly segmenter?: string;
 }
 
 export interface PortfolioInputs {
@@ -53,6 +64,7 @@ export interface BuiltWorkbook {
   readonly industry: IndustryLayout;
   readonly inputs: InputsLayout;
   readonly portfolio?: PortfolioSectionLayout;
+  readonly keywords?: KeywordSectionLayout;
 }
 
 export function buildWorkbook(results: UniverseResults, summary: CompanySummary, opts: BuildOptions): BuiltWorkbook {
@@ -91,6 +103,23 @@ export function buildWorkbook(results: UniverseResults, summary: CompanySummary,
           evaluation.forecastCol,
         )
       : undefined;
+  // The Keywords and PSI sheets hold the company's documents and applications: the company's, like Portfolio.
+  const kw = opts.keywords;
+  const keywordsLayout = kw ? buildKeywordsSheet(kw.company, kw.segmenter) : undefined;
+  const psiLayout = kw ? buildPsiSheet(kw.company) : undefined;
+  if (keywordsLayout) keywordsLayout.sheet.scope = 'company';
+  if (psiLayout) psiLayout.sheet.scope = 'company';
+  const keywordSection =
+    kw && keywordsLayout && psiLayout
+      ? writeKeywordSection(
+          evaluation.sheet,
+          portfolioSection?.nextRow ?? extent(evaluation.sheet).rows + 2,
+          kw.company,
+          keywordsLayout,
+          psiLayout,
+          evaluation.forecastCol,
+        )
+      : undefined;
   const patentSheets = opts.patents
     ? [
         (statistics as StatisticsLayout).sheet,
@@ -103,6 +132,8 @@ export function buildWorkbook(results: UniverseResults, summary: CompanySummary,
         evaluation.sheet,
         industry.sheet,
         ...(portfolioLayout ? [portfolioLayout.sheet] : []),
+        ...(keywordsLayout ? [keywordsLayout.sheet] : []),
+        ...(psiLayout ? [psiLayout.sheet] : []),
         ...patentSheets,
         inputs.sheet,
       ],
@@ -113,5 +144,6 @@ export function buildWorkbook(results: UniverseResults, summary: CompanySummary,
     industry,
     inputs,
     portfolio: portfolioSection,
+    keywords: keywordSection,
   };
 }
