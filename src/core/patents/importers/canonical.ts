@@ -10,6 +10,7 @@ import { normaliseHeader, parseInteger } from '../../parse';
 import { parseDate } from '../../text/dates';
 import type { CsvCells } from '../../csvBytes';
 import { forEachCsvByteRecord, forEachCsvRecord } from '../chunks';
+import { StringPool, detached } from '../stringPool';
 import {
   type ImportOptions,
   type ImportResult,
@@ -48,12 +49,6 @@ export function sniffCanonical(headerLine: string): boolean {
   return REQUIRED.every((c) => cols.includes(c));
 }
 
-const list = (s: string): string[] =>
-  s
-    .split(';')
-    .map((x) => x.trim())
-    .filter(Boolean);
-
 /** Cells of a record of the text path. */
 class TextCells implements CsvCells {
   constructor(private readonly cells: readonly string[]) {}
@@ -81,6 +76,8 @@ function canonicalRows(file: string, keepText: boolean) {
   let unusable = false;
   let rowsRead = 0;
   const seen = new Map<string, number>();
+  // Names and dates repeat across rows: one copy of each, none keeping its row's text alive.
+  const pool = new StringPool();
   const col = (c: string): number => index?.get(c) ?? -1;
   let at: Record<(typeof CANONICAL_COLUMNS)[number], number> | undefined;
 
@@ -128,19 +125,21 @@ function canonicalRows(file: string, keepText: boolean) {
     if (first !== undefined)
       return reject('application_number', `${appRaw} already appears on line ${first}: duplicate rejected`);
     const filingRaw = get(at.filing_date);
-    const filingDate = parseDate(filingRaw);
-    if (!filingDate) return reject('filing_date', `${JSON.stringify(filingRaw)} is not a date`);
-    const applicants = list(get(at.applicants));
+    const filingParsed = parseDate(filingRaw);
+    if (!filingParsed) return reject('filing_date', `${JSON.stringify(filingRaw)} is not a date`);
+    const filingDate = pool.isoDate(filingParsed);
+    const applicants = pool.list(get(at.applicants));
     if (applicants.length === 0) return reject('applicants', 'no applicant');
     // Named locals, not a Record per row: a million rows should not make a million dictionaries.
     const date = (c: DateColumn): string | undefined | false => {
       const raw = get(cols[c]);
       if (!raw) return undefined;
-      const d = parseDate(raw);
-      if (!d) {
+      const parsed = parseDate(raw);
+      if (!parsed) {
         reject(c, `${JSON.stringify(raw)} is not a date`);
         return false;
       }
+      const d = pool.isoDate(parsed);
       if (d < filingDate) {
         reject(c, `${c.replace(/_/g, ' ')} ${d} is before the filing date ${filingDate}`);
         return false;
@@ -175,17 +174,19 @@ function canonicalRows(file: string, keepText: boolean) {
     if (kindRaw && kindRaw !== 'patent' && kindRaw !== 'utility')
       return reject('kind', `${JSON.stringify(kindRaw)} is not patent or utility`);
     seen.set(applicationNumber, line);
+    const publicationNumber = get(at.publication_number);
+    const registrationNumber = get(at.registration_number);
     records.push({
-      applicationNumber,
-      publicationNumber: get(at.publication_number) || undefined,
+      applicationNumber: detached(applicationNumber),
+      publicationNumber: publicationNumber ? detached(publicationNumber) : undefined,
       filingDate,
       applicants,
-      inventors: at.inventors >= 0 ? list(get(at.inventors)) : undefined,
-      ipc: list(get(at.ipc)),
+      inventors: at.inventors >= 0 ? pool.list(get(at.inventors)) : undefined,
+      ipc: pool.list(get(at.ipc), false),
       claims,
       examRequestDate,
       registrationDate,
-      registrationNumber: get(at.registration_number) || undefined,
+      registrationNumber: registrationNumber ? detached(registrationNumber) : undefined,
       registeredClaims,
       lapseDate,
       expiryDate,
