@@ -33,6 +33,15 @@ describe('StringPool', () => {
     expect(pool.list('H01M 79/204;G06T 1/00', false)).toEqual(['H01M 79/204', 'G06T 1/00']);
   });
 
+  it('shares one list among cells of the same text', () => {
+    const pool = new StringPool();
+    const a = pool.sharedList('北斗電機株式会社; 南風工業株式会社');
+    expect(a).toEqual(['北斗電機株式会社', '南風工業株式会社']);
+    expect(pool.sharedList('北斗電機株式会社; 南風工業株式会社')).toBe(a);
+    expect(pool.sharedList('北斗電機株式会社')).toEqual(['北斗電機株式会社']);
+    expect(pool.sharedList('')).toEqual([]);
+  });
+
   it('detached keeps the text', () => {
     const long = 'x'.repeat(40) + '株式会社';
     expect(detached(long.slice(3))).toBe(long.slice(3));

@@ -20,6 +20,7 @@ const YEARS = 401;
 
 export class StringPool {
   private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, readonly string[]>();
   // Filled up front: an array written at scattered indexes would fall back to a slow dictionary.
   private readonly dates: (string | undefined)[] = new Array<string | undefined>(YEARS * 13 * 32).fill(undefined);
 
@@ -43,6 +44,18 @@ export class StringPool {
     const own = detached(iso);
     this.dates[slot] = own;
     return own;
+  }
+
+  /**
+   * list(s) shared by every cell that reads s: for cells that repeat whole (the applicants of a company's
+   * filings), one lookup of the cell instead of one per item, and one array for all their records.
+   */
+  sharedList(s: string): readonly string[] {
+    const hit = this.lists.get(s);
+    if (hit !== undefined) return hit;
+    const items = this.list(s);
+    this.lists.set(detached(s), items);
+    return items;
   }
 
   /**

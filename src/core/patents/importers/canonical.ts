@@ -76,7 +76,8 @@ function canonicalRows(file: string, keepText: boolean) {
   let unusable = false;
   let rowsRead = 0;
   const seen = new Map<string, number>();
-  // Names and dates repeat across rows: one copy of each, none keeping its row's text alive.
+  // Applicant cells and dates repeat across rows: one copy of each, none keeping its row's text alive. Inventor
+  // names are short (V8 copies them when it cuts them out) and nearly every row names others: not pooled.
   const pool = new StringPool();
   const col = (c: string): number => index?.get(c) ?? -1;
   let at: Record<(typeof CANONICAL_COLUMNS)[number], number> | undefined;
@@ -128,7 +129,7 @@ function canonicalRows(file: string, keepText: boolean) {
     const filingParsed = parseDate(filingRaw);
     if (!filingParsed) return reject('filing_date', `${JSON.stringify(filingRaw)} is not a date`);
     const filingDate = pool.isoDate(filingParsed);
-    const applicants = pool.list(get(at.applicants));
+    const applicants = pool.sharedList(get(at.applicants));
     if (applicants.length === 0) return reject('applicants', 'no applicant');
     // Named locals, not a Record per row: a million rows should not make a million dictionaries.
     const date = (c: DateColumn): string | undefined | false => {
@@ -181,7 +182,7 @@ function canonicalRows(file: string, keepText: boolean) {
       publicationNumber: publicationNumber ? detached(publicationNumber) : undefined,
       filingDate,
       applicants,
-      inventors: at.inventors >= 0 ? pool.list(get(at.inventors)) : undefined,
+      inventors: at.inventors >= 0 ? pool.list(get(at.inventors), false) : undefined,
       ipc: pool.list(get(at.ipc), false),
       claims,
       examRequestDate,
@@ -223,7 +224,7 @@ function canonicalRows(file: string, keepText: boolean) {
           .filter(([c]) => !index?.has(c))
           .map(([, f]) => f)
       : [];
-    return { format: 'canonical', file, rowsRead, records, rejected, lacks, notes };
+    return { format: 'canonical', file, rowsRead, records, rejected, lacks, notes, uniqueApplications: true };
   };
 
   return { row, cellsNeeded, result };
