@@ -42,7 +42,7 @@ export interface CoApplicant {
 export interface PatentStats {
   readonly params: StatParameters;
   value(company: string, year: number, field: StatField): Value;
-  /** The company's applications (patents, after consolidation), filed up to the cut-off. */
+  /** The company's applications (patents, after consolidation), filed up to the cut-off; [] for a company not in the universe. */
   recordsOf(company: string): readonly PatentRecord[];
   coApplicants(company: string, years: readonly number[]): CoApplicant[];
   /** Companies of the financials with no patent record at all (a name the records spell differently?). */
@@ -191,7 +191,7 @@ function recordFacts(recs: readonly PatentRecord[], cutoffDay: number): Facts {
 
 interface CompanyRecords {
   readonly records: PatentRecord[];
-  /** Index of each record in the patents considered (for the facts). */
+  /** Index of each record among the patents of the universe's companies (for the facts). */
   readonly ids: number[];
   /** The consolidated applicants of each record. */
   readonly names: (readonly string[])[];
@@ -205,21 +205,39 @@ export function aggregatePatents(
 ): PatentStats {
   const cutoff = params.cutoff;
   const cutoffDay = isoDay(cutoff);
+  // Only the universe's companies are ever asked for: records of no such company are passed over.
   const byCompany = new Map<string, CompanyRecords>();
+  for (const c of universe.companies.values()) byCompany.set(c.name, { records: [], ids: [], names: [] });
   const patents: PatentRecord[] = [];
+  // Consolidated names once per applicant, and once per applicant list an importer shares among records.
+  const single = new Map<string, readonly string[]>();
+  const joint = new Map<readonly string[], readonly string[]>();
+  const consolidatedOf = (applicants: readonly string[]): readonly string[] => {
+    if (applicants.length === 1) {
+      let c = single.get(applicants[0]);
+      if (c === undefined) {
+        c = [names.nameOf(applicants[0])];
+        single.set(applicants[0], c);
+      }
+      return c;
+    }
+    let c = joint.get(applicants);
+    if (c === undefined) {
+      c = [...new Set(applicants.map((a) => names.nameOf(a)))];
+      joint.set(applicants, c);
+    }
+    return c;
+  };
   for (const r of records) {
     if (r.kind !== 'patent' || r.filingDate > cutoff) continue;
-    const consolidated =
-      r.applicants.length === 1
-        ? [names.nameOf(r.applicants[0])]
-        : [...new Set(r.applicants.map((a) => names.nameOf(a)))];
-    const id = patents.length;
-    patents.push(r);
+    const consolidated = consolidatedOf(r.applicants);
+    let id = -1;
     for (const n of consolidated) {
-      let entry = byCompany.get(n);
-      if (!entry) {
-        entry = { records: [], ids: [], names: [] };
-        byCompany.set(n, entry);
+      const entry = byCompany.get(n);
+      if (entry === undefined) continue;
+      if (id < 0) {
+        id = patents.length;
+        patents.push(r);
       }
       entry.records.push(r);
       entry.ids.push(id);
