@@ -25,12 +25,12 @@ import { performance, PerformanceObserver } from 'perf_hooks';
 import type { CompanyYear } from '../src/core/inputs';
 import { mergeRecords } from '../src/core/patents/merge';
 import { type Consolidation, consolidate } from '../src/core/patents/names';
-import { importCanonicalBytes } from '../src/core/patents/importers/canonical';
 import type { PatentRecord } from '../src/core/patents/record';
 import { aggregatePatents, DEFAULT_BASE_YEARS, type PatentStats } from '../src/core/patents/stats';
 import type { StatField } from '../src/core/patents/statFields';
 import { buildUniverse } from '../src/core/universe';
 import { isNoValue } from '../src/core/values';
+import { importCanonicalFile } from '../src/cli/canonicalFile';
 import { openText } from '../src/cli/readFile';
 import { generatePatents } from './generate-patents';
 
@@ -177,7 +177,7 @@ async function runOurs(file: string): Promise<ChildResult> {
   // As the CLI reads a UTF-8 canonical file (src/cli/patents.ts), with the text columns left undecoded.
   const text = openText(file);
   if (text.detected.encoding !== 'utf-8') throw new Error(`ours: ${file} is not UTF-8`);
-  const imported = await importCanonicalBytes(text.bytes(), { file: path.basename(file), keepText: false });
+  const imported = await importCanonicalFile(file, { file: path.basename(file), keepText: false });
   if (imported.rejected.length > 0) throw new Error(`ours: ${imported.rejected.length} rows rejected`);
   clock.lap('read, parse and import');
   const merge = mergeRecords([imported]);
