@@ -111,3 +111,35 @@ test('encodeRecords refuses records it cannot carry', () => {
     ),
   ).toThrow(/not a record of one canonical row/);
 });
+
+test('records survive the columns: dates by their digits, other text as written, lists, undefined fields', () => {
+  const records = [
+    {
+      applicationNumber: 'JP2004000001',
+      publicationNumber: 'JP2005-000001A',
+      filingDate: '2004-01-05',
+      applicants: ['北斗電機株式会社', '南風工業株式会社'],
+      inventors: [],
+      ipc: ['H01M 10/05'],
+      claims: 0,
+      examRequestDate: '1800-12-31',
+      registrationDate: '9999-01-01',
+      registeredClaims: 2147483647,
+      lapseDate: 'not a date',
+      kind: 'utility' as const,
+      title: 'タイトル',
+      sources: [{ file: 'p.csv', line: 7 }],
+    },
+    {
+      applicationNumber: 'X',
+      filingDate: '2020-02-29',
+      applicants: [],
+      ipc: [],
+      kind: 'patent' as const,
+      sources: [{ file: 'p.csv', line: 9 }],
+    },
+  ];
+  const back = decodeRecords(encodeRecords(records, 'p.csv'), 'p.csv', 10);
+  expect(back).toEqual(records.map((r) => ({ ...r, sources: [{ file: 'p.csv', line: r.sources[0].line + 10 }] })));
+  expect(() => encodeRecords([{ ...records[1], claims: 2 ** 31 }], 'p.csv')).toThrow(/does not fit/);
+});

@@ -5,6 +5,32 @@
  */
 import type { PatentRecord } from './record';
 
+/** Dates are written as DATE_BASE + their slot, above any string id (2^30 strings would not fit in memory). */
+const DATE_BASE = 1 << 30;
+
+/** (year × 13 + month) × 32 + day of an ISO date, or −1 for any other text. */
+function dateSlot(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  for (const i of DATE_DIGITS) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  const d = (i: number): number => s.charCodeAt(i) - 48;
+  const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+  const month = d(5) * 10 + d(6);
+  const day = d(8) * 10 + d(9);
+  return month > 12 || day > 31 ? -1 : (year * 13 + month) * 32 + day;
+}
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+const dateOf = (slot: number): string => {
+  const day = slot % 32;
+  const month = Math.floor(slot / 32) % 13;
+  const year = Math.floor(slot / 32 / 13);
+  const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
+};
+
 /** Per record, in this order: string ids (−1 = undefined), list ids, numbers (−1 = undefined). */
 const WIDTH = 18;
 const NONE = -1;
@@ -46,6 +72,13 @@ export function encodeRecords(records: readonly PatentRecord[], file: string): R
     return id;
   };
   const own = (s: string | undefined): number => (s === undefined ? NONE : add(s));
+  // Dates by their digits (no hashing): YYYY-MM-DD → DATE_BASE + ((year × 13 + month) × 32 + day); other text
+  // (never from the canonical importer, which keeps ISO dates) as a shared string.
+  const date = (s: string | undefined): number => {
+    if (s === undefined) return NONE;
+    const slot = dateSlot(s);
+    return slot < 0 ? shared(s) : DATE_BASE + slot;
+  };
   const items: number[] = [];
   const listEnds: number[] = [];
   const lists = new Map<readonly string[], number>();
@@ -71,17 +104,17 @@ export function encodeRecords(records: readonly PatentRecord[], file: string): R
     const o = i * WIDTH;
     fields[o] = own(r.applicationNumber);
     fields[o + 1] = own(r.publicationNumber);
-    fields[o + 2] = shared(r.filingDate);
+    fields[o + 2] = date(r.filingDate);
     fields[o + 3] = list(r.applicants, true);
     fields[o + 4] = list(r.inventors, false);
     fields[o + 5] = list(r.ipc, false);
     fields[o + 6] = count(r.claims);
-    fields[o + 7] = shared(r.examRequestDate);
-    fields[o + 8] = shared(r.registrationDate);
+    fields[o + 7] = date(r.examRequestDate);
+    fields[o + 8] = date(r.registrationDate);
     fields[o + 9] = own(r.registrationNumber);
     fields[o + 10] = count(r.registeredClaims);
-    fields[o + 11] = shared(r.lapseDate);
-    fields[o + 12] = shared(r.expiryDate);
+    fields[o + 11] = date(r.lapseDate);
+    fields[o + 12] = date(r.expiryDate);
     fields[o + 13] = r.kind === 'utility' ? 1 : 0;
     fields[o + 14] = own(r.title);
     fields[o + 15] = own(r.abstract);
@@ -113,7 +146,17 @@ export function decodeRecords(c: RecordColumns, file: string, shift = 0): Patent
     lists[i] = l;
     start = c.listEnds[i];
   }
-  const str = (id: number): string | undefined => (id === NONE ? undefined : strings[id]);
+  const dates = new Map<number, string>();
+  const str = (id: number): string | undefined => {
+    if (id === NONE) return undefined;
+    if (id < DATE_BASE) return strings[id];
+    let d = dates.get(id);
+    if (d === undefined) {
+      d = dateOf(id - DATE_BASE);
+      dates.set(id, d);
+    }
+    return d;
+  };
   const num = (n: number): number | undefined => (n === NONE ? undefined : n);
   const f = c.fields;
   const n = f.length / WIDTH;
@@ -123,7 +166,7 @@ export function decodeRecords(c: RecordColumns, file: string, shift = 0): Patent
     records[i] = {
       applicationNumber: strings[f[o]],
       publicationNumber: str(f[o + 1]),
-      filingDate: strings[f[o + 2]],
+      filingDate: str(f[o + 2]) ?? '',
       applicants: lists[f[o + 3]],
       inventors: f[o + 4] === NONE ? undefined : lists[f[o + 4]],
       ipc: lists[f[o + 5]],
