@@ -12,7 +12,7 @@
  * applications (by filing year), the examination requests, the registrations (by year of the event) and the
  * valid patents at the year end; the bench fails loudly when the two disagree on any of them.
  *
- * Ours is the production path: the CLI's importCanonicalFile (two threads for a large file when a core is idle;
+ * Ours is the production path: the CLI's importCanonicalFile (two threads for a large file with cores to spare;
  * keepText false) → mergeRecords → consolidate → aggregatePatents over a synthetic universe of one company per heavy applicant
  * (fiscal years ending 12-31, so that fiscal and calendar years coincide and the counts compare with SQL).
  * CI never runs it.
@@ -63,7 +63,7 @@ interface ChildResult {
   readonly phases: Record<string, number>;
   readonly counts: Counts;
   readonly records: number;
-  /** Threads our import used (canonicalFile.ts: two when a core was idle and the file is large). */
+  /** Threads our import used (canonicalFile.ts defaultThreads, for files of 32 MB and more). */
   readonly importThreads?: number;
 }
 
@@ -617,7 +617,7 @@ function report(rows: readonly Row[], opts: Options, profile: Profile | undefine
       'one of these counts and fails otherwise.',
     '',
     '- **Ours**: the production path — the CLI’s `importCanonicalFile` (src/cli/canonicalFile.ts: files of 32 MB ' +
-      'and more on two threads when a core is idle, one otherwise; keepText false) → `mergeRecords` → `consolidate` → ' +
+      'and more on two threads when 4+ cores and two of them idle, one otherwise; keepText false) → `mergeRecords` → `consolidate` → ' +
       '`aggregatePatents` over a synthetic universe of one company per heavy applicant (fiscal years ending 12-31). ' +
       `Import threads used: ${rows.map((r) => `${label(r.n)} ${r.ours.importThreads ?? 1}`).join(', ')}.`,
     `- **DuckDB**: \`read_csv\` with explicit types, \`string_split\` + \`unnest\` of the applicants, GROUP BY per ` +
