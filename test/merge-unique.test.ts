@@ -45,3 +45,14 @@ test('parseInteger: plain digits, and everything else as before', () => {
   expect(parseInteger('12a')).toBeNull();
   expect(parseInteger('')).toBeNull();
 });
+
+test("keepText 'title': the title kept, the abstract and claims text not", async () => {
+  const csv = [
+    'application_number,filing_date,applicants,title,abstract,claims_text',
+    'JP2020-000001,2020-01-10,北斗電機株式会社,蓄電装置,【課題】長い要約,請求項1',
+  ].join('\n');
+  const [r] = (await importCanonical([csv], { file: 'p.csv', keepText: 'title' })).records;
+  expect([r.title, r.abstract, r.claimsText]).toEqual(['蓄電装置', undefined, undefined]);
+  const [all] = (await importCanonical([csv], { file: 'p.csv' })).records;
+  expect([all.title, all.abstract, all.claimsText]).toEqual(['蓄電装置', '【課題】長い要約', '請求項1']);
+});

@@ -31,7 +31,7 @@ const QUOTE = 0x22;
 export interface CanonicalFileOptions {
   /** The name rejections give (the file's base name). */
   readonly file: string;
-  readonly keepText: boolean;
+  readonly keepText: boolean | 'title';
   readonly onProgress?: (bytes: number) => void;
   /** 1: never a worker; 2: a worker for files of 32 MB and more. Default: defaultThreads(). */
   readonly threads?: number;

@@ -14,7 +14,7 @@ export interface WorkerInput {
   /** The file's header row, through its line end. */
   readonly header: Uint8Array;
   readonly file: string;
-  readonly keepText: boolean;
+  readonly keepText: boolean | 'title';
 }
 
 async function run(port: NonNullable<typeof parentPort>): Promise<void> {

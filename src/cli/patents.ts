@@ -10,7 +10,7 @@ import { readAliases } from '../core/patents/names';
 import type { ImportResult, OptionalRecordField, PatentFormat, Rejection } from '../core/patents/record';
 import { importPatentsView } from '../core/patents/importers/patentsview';
 import { importerFor } from '../core/patents/registry';
-import { buildPatentSide, type PatentOptions, type PatentSide } from '../core/pipeline';
+import { buildPatentSide, type PatentOptions, type PatentSide, RECORD_TEXT_NEEDED } from '../core/pipeline';
 import type { PortfolioMeasure } from '../core/portfolio/aggregate';
 import { validateTierCuts } from '../core/portfolio/measures';
 import { readIpcTitles } from './ipcTitles';
@@ -84,8 +84,8 @@ async function importOne(
   };
   // A UTF-8 canonical file is read as bytes: cells are found without decoding the whole text.
   if (fmt === 'canonical' && text.detected.encoding === 'utf-8')
-    return importCanonicalFile(path, { file, keepText: true, onProgress: progress });
-  return importer(text.chunks(progress), { file, keepText: true });
+    return importCanonicalFile(path, { file, keepText: RECORD_TEXT_NEEDED, onProgress: progress });
+  return importer(text.chunks(progress), { file, keepText: RECORD_TEXT_NEEDED });
 }
 
 export interface LoadedPatents {

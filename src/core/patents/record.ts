@@ -93,8 +93,11 @@ export interface CancelToken {
 
 export interface ImportOptions {
   readonly file: string;
-  /** Keep title/abstract/claims text (Block 3 needs them; statistics do not). Default true. */
-  readonly keepText?: boolean;
+  /**
+   * Keep title/abstract/claims text (keyword indicators need them; statistics do not). 'title': only the title
+   * (the Patents sheet writes it); importers that read whole documents anyway may keep more. Default true.
+   */
+  readonly keepText?: boolean | 'title';
   /** Called with the number of characters consumed so far. */
   readonly onProgress?: (chars: number) => void;
   readonly cancel?: CancelToken;

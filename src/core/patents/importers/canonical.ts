@@ -69,7 +69,9 @@ const TEXT_COLUMNS = ['title', 'abstract', 'claims_text'] as const;
  * The rows of patents.csv to records, whichever way the cells were read (text or bytes): the header first,
  * then each row; `result` gives the import with the reader's own rejections appended.
  */
-function canonicalRows(file: string, keepText: boolean) {
+function canonicalRows(file: string, keep: boolean | 'title') {
+  const keepText = keep === true;
+  const keepTitle = keep !== false;
   const records: PatentRecord[] = [];
   const rejected: Rejection[] = [];
   const notes: Rejection[] = [];
@@ -203,17 +205,17 @@ function canonicalRows(file: string, keepText: boolean) {
       lapseDate,
       expiryDate,
       kind: kindRaw === 'utility' ? 'utility' : 'patent',
-      title: keepText ? get(at.title) || undefined : undefined,
-      abstract: keepText ? get(at.abstract) || undefined : undefined,
-      claimsText: keepText ? get(at.claims_text) || undefined : undefined,
+      title: keepTitle ? keptText(get(at.title)) : undefined,
+      abstract: keepText ? keptText(get(at.abstract)) : undefined,
+      claimsText: keepText ? keptText(get(at.claims_text)) : undefined,
       sources: [{ file, line }],
     });
   };
 
-  /** Cells the rows need: all but the text columns when the text is not kept (undefined before the header). */
+  /** Cells the rows need: all but the text columns not kept (undefined before the header). */
   const cellsNeeded = (): number | undefined => {
     if (!index) return undefined;
-    const skip = new Set<number>(keepText ? [] : TEXT_COLUMNS.map(col));
+    const skip = new Set<number>(keepText ? [] : TEXT_COLUMNS.filter((c) => !keepTitle || c !== 'title').map(col));
     let last = -1;
     for (let i = 0; i < index.size; i += 1) if (!skip.has(i)) last = i;
     return last + 1;
@@ -258,6 +260,9 @@ function canonicalRows(file: string, keepText: boolean) {
 
   return { row, cellsNeeded, result, part };
 }
+
+/** A text cell kept on a record, without its row's decoded text (a title is a slice of the row's leading cells). */
+const keptText = (s: string): string | undefined => (s === '' ? undefined : detached(s));
 
 const duplicateReason = (appRaw: string, first: number): string =>
   `${appRaw} already appears on line ${first}: duplicate rejected`;
