@@ -1,6 +1,6 @@
 /**
  * Block 3's benchmark: HHI per subclass and PDI, PCPI, AVG_PCPI for every applicant of the seeded corpus
- * (scripts/generate-patents.ts), ours (streaming canonical import → aggregatePortfolio → portfolioIndicators)
+ * (scripts/generate-patents.ts), ours (the CLI's canonical import → aggregatePortfolio → portfolioIndicators)
  * against the same aggregations in DuckDB SQL, each in its own child process (its own peak memory, VmHWM).
  * The two must agree to 1e-9 relative on every value. Both sides read applicant names as written (trimmed):
  * name consolidation is Block 2's benchmark's business, and SQL has no nameKey.
@@ -12,11 +12,10 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { importCanonical } from '../src/core/patents/importers/canonical';
+import { importCanonicalFile } from '../src/cli/canonicalFile';
 import type { Consolidation } from '../src/core/patents/names';
 import { aggregatePortfolio, defaultPortfolioYear } from '../src/core/portfolio/aggregate';
 import { portfolioIndicators } from '../src/core/portfolio/indicators';
-import { streamDecoder } from '../src/core/text/decode';
 import { isNoValue, type Value } from '../src/core/values';
 import { generatePatents } from './generate-patents';
 
@@ -51,20 +50,10 @@ function peakRssMB(): number {
 
 const json = (v: Value): number | null => (isNoValue(v) ? null : v);
 
-async function* fileChunks(file: string): AsyncGenerator<string> {
-  const decoder = streamDecoder('utf-8');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-    const b = chunk as Buffer;
-    const text = decoder.push(new Uint8Array(b.buffer, b.byteOffset, b.length));
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
 async function runOurs(file: string): Promise<ChildResult> {
   const start = process.hrtime.bigint();
-  const imported = await importCanonical(fileChunks(file), { file, keepText: false });
+  // As the CLI reads a UTF-8 canonical file (src/cli/patents.ts → canonicalFile.ts).
+  const imported = await importCanonicalFile(file, { file, keepText: false });
   const asWritten: Consolidation = { nameOf: (raw) => raw.trim(), merged: new Map() };
   const corpus = aggregatePortfolio(imported.records, asWritten, { cutoff: CUTOFF });
   const r = portfolioIndicators(corpus);

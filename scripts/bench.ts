@@ -12,8 +12,8 @@
  * applications (by filing year), the examination requests, the registrations (by year of the event) and the
  * valid patents at the year end; the bench fails loudly when the two disagree on any of them.
  *
- * Ours is the production path: the CLI's openText(…).bytes() (1 MB chunks) → importCanonicalBytes (keepText
- * false) → mergeRecords → consolidate → aggregatePatents over a synthetic universe of one company per heavy applicant
+ * Ours is the production path: the CLI's importCanonicalFile (two threads for a large file with cores to spare;
+ * keepText false) → mergeRecords → consolidate → aggregatePatents over a synthetic universe of one company per heavy applicant
  * (fiscal years ending 12-31, so that fiscal and calendar years coincide and the counts compare with SQL).
  * CI never runs it.
  */
@@ -25,12 +25,12 @@ import { performance, PerformanceObserver } from 'perf_hooks';
 import type { CompanyYear } from '../src/core/inputs';
 import { mergeRecords } from '../src/core/patents/merge';
 import { type Consolidation, consolidate } from '../src/core/patents/names';
-import { importCanonicalBytes } from '../src/core/patents/importers/canonical';
 import type { PatentRecord } from '../src/core/patents/record';
 import { aggregatePatents, DEFAULT_BASE_YEARS, type PatentStats } from '../src/core/patents/stats';
 import type { StatField } from '../src/core/patents/statFields';
 import { buildUniverse } from '../src/core/universe';
 import { isNoValue } from '../src/core/values';
+import { defaultThreads, importCanonicalFile } from '../src/cli/canonicalFile';
 import { openText } from '../src/cli/readFile';
 import { generatePatents } from './generate-patents';
 
@@ -63,6 +63,8 @@ interface ChildResult {
   readonly phases: Record<string, number>;
   readonly counts: Counts;
   readonly records: number;
+  /** Threads our import used (canonicalFile.ts defaultThreads, for files of 32 MB and more). */
+  readonly importThreads?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -177,7 +179,8 @@ async function runOurs(file: string): Promise<ChildResult> {
   // As the CLI reads a UTF-8 canonical file (src/cli/patents.ts), with the text columns left undecoded.
   const text = openText(file);
   if (text.detected.encoding !== 'utf-8') throw new Error(`ours: ${file} is not UTF-8`);
-  const imported = await importCanonicalBytes(text.bytes(), { file: path.basename(file), keepText: false });
+  const importThreads = fs.statSync(file).size >= 32 << 20 ? defaultThreads() : 1;
+  const imported = await importCanonicalFile(file, { file: path.basename(file), keepText: false });
   if (imported.rejected.length > 0) throw new Error(`ours: ${imported.rejected.length} rows rejected`);
   clock.lap('read, parse and import');
   const merge = mergeRecords([imported]);
@@ -205,6 +208,7 @@ async function runOurs(file: string): Promise<ChildResult> {
     phases: clock.phases,
     counts,
     records: merge.records.length,
+    importThreads,
   };
 }
 
@@ -568,15 +572,18 @@ const PHASE_NOTES: Readonly<Record<string, string>> = {
     'CsvByteStream on the raw bytes: commas, quotes and line breaks found with Uint8Array indexOf (UTF-8 never ' +
     'has these bytes inside a character); per row one TextDecoder call for the leading cells the import needs, ' +
     'split at the commas; the title, abstract and claims text only skipped, never decoded. Then the canonical ' +
-    'rows per row: cells trimmed, parseDate (an ISO date checked by arithmetic and kept as written), the lists ' +
-    'split, the application number normalised and checked against the Map of those seen.',
+    'rows per row: cells trimmed, parseDate (an ISO date checked by arithmetic), dates and applicant cells ' +
+    'pooled (StringPool: one detached copy each, so no kept cell holds its row’s decoded text alive), a plain ' +
+    'JP number keyed without NFKC or regular expressions and checked against the Map of those seen. On two ' +
+    'threads, the worker’s half comes back as flat arrays (recordColumns.ts) and is joined in file order.',
   mergeRecords:
-    'a Map lookup per record; a record is copied only when another row of its application merges into it, so ' +
-    'the records of a file without duplicates are not held twice.',
+    'one canonical file, whose importer rejected its duplicates: the records as they are, no lookups (with ' +
+    'several files, a Map lookup per record and copy-on-merge).',
   consolidate: 'nameKey once per distinct spelling, then a Map update per applicant mention.',
   'heavy applicants and universe': "the bench's own selection of the heavy applicants; not production code.",
   aggregatePatents:
-    'once per record: its consolidated names, and its dates as day numbers in typed arrays (no Date, no ISO ' +
+    'once per record: its consolidated names (memoised per applicant and per shared applicant list), bucketed ' +
+    'only for the universe’s companies, and its dates as day numbers in typed arrays (no Date, no ISO ' +
     'strings compared); per company its records bucketed by filing year; then per company and year the filing-' +
     "year statistics over that year's bucket and one integer-only pass over the company's records for the rest.",
 };
@@ -609,9 +616,10 @@ function report(rows: readonly Row[], opts: Options, profile: Profile | undefine
       `${FROM_YEAR}–${TO_YEAR}: ${COUNTS.map((c) => c.label).join(', ')}. The bench checks that they agree on every ` +
       'one of these counts and fails otherwise.',
     '',
-    '- **Ours**: the production path in one Node.js thread — the CLI’s `openText(…).bytes()` (1 MB chunks) → ' +
-      '`importCanonicalBytes` (keepText false) → `mergeRecords` → `consolidate` → `aggregatePatents` over a synthetic ' +
-      'universe of one company per heavy applicant (fiscal years ending 12-31).',
+    '- **Ours**: the production path — the CLI’s `importCanonicalFile` (src/cli/canonicalFile.ts: files of 32 MB ' +
+      'and more on two threads when 4+ cores and two of them idle, one otherwise; keepText false) → `mergeRecords` → `consolidate` → ' +
+      '`aggregatePatents` over a synthetic universe of one company per heavy applicant (fiscal years ending 12-31). ' +
+      `Import threads used: ${rows.map((r) => `${label(r.n)} ${r.ours.importThreads ?? 1}`).join(', ')}.`,
     `- **DuckDB**: \`read_csv\` with explicit types, \`string_split\` + \`unnest\` of the applicants, GROUP BY per ` +
       `applicant and year, with ${os.availableParallelism()} threads.`,
     '- Time: wall time inside each child process (process.hrtime), from the first byte read to the counts in hand. ' +

@@ -63,6 +63,18 @@ describe('Japanese applications: "JP" + year + 6-digit serial', () => {
     expect(key('特開2018-174321')).toBe('特開2018-174321');
     expect(key('JP2018-174321A')).toBe('JP2018-174321A');
   });
+
+  test('the plain forms JP2018-174321 / JP2018174321 (read without NFKC) and their near misses', () => {
+    expect(key('JP2018-174321', { kind: 'utility' })).toBe('JPU2018174321');
+    expect(key('JP2018174321', { kind: 'utility' })).toBe('JPU2018174321');
+    expect(key('JP1999-000001')).toBe('JP1999000001');
+    // Not a year of 19xx/20xx, a letter in the serial, a slash for the hyphen: not the plain form.
+    expect(applicationKey('JP1818-174321')).toEqual({ key: 'JP1818-174321', recognised: false });
+    expect(applicationKey('JP2018-17432X')).toEqual({ key: 'JP2018-17432X', recognised: false });
+    expect(key('JP2018/174321')).toBe('JP2018/174321');
+    // The US office hint: never a Japanese number.
+    expect(key('JP2018-174321', { office: 'US' })).toBe('USJP2018-174321');
+  });
 });
 
 describe('Japanese utility models: "JPU" + year + serial, apart from patents', () => {

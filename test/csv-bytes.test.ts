@@ -104,7 +104,7 @@ describe('importCanonicalBytes gives what importCanonical gives', () => {
     'JP2012-000011,,2012-02-29,Alpha,,,1,,,,,,,patent,,,',
   ].join('\n');
 
-  for (const keepText of [true, false]) {
+  for (const keepText of [true, 'title', false] as const) {
     test(`every error and record the same, keepText ${keepText}`, async () => {
       const expected = await importCanonical([text], { file: 'p.csv', keepText });
       // Each kind of rejection once: duplicate (3), bad date (6), claims (7), no applicant (8), request before
@@ -132,7 +132,7 @@ describe('importCanonicalBytes gives what importCanonical gives', () => {
   test('a generated corpus of 2,000 applications with titles and abstracts', async () => {
     const lines = [...generatePatents({ seed: 7, applications: 2000, fromYear: 2004, toYear: 2023, withText: true })];
     const csv = lines.join('\n') + '\n';
-    for (const keepText of [true, false]) {
+    for (const keepText of [true, 'title', false] as const) {
       const expected = await importCanonical([csv], { file: 'g.csv', keepText });
       expect(expected.records.length).toBe(2000);
       const got = await importCanonicalBytes(byteChunks(utf8(csv), 4099), { file: 'g.csv', keepText });

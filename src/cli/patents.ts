@@ -8,16 +8,16 @@ import { blockedByRecordField } from '../core/patents/coverage';
 import { detectPatentFormat, PATENT_FORMATS } from '../core/patents/detect';
 import { readAliases } from '../core/patents/names';
 import type { ImportResult, OptionalRecordField, PatentFormat, Rejection } from '../core/patents/record';
-import { importCanonicalBytes } from '../core/patents/importers/canonical';
 import { importPatentsView } from '../core/patents/importers/patentsview';
 import { importerFor } from '../core/patents/registry';
-import { buildPatentSide, type PatentOptions, type PatentSide } from '../core/pipeline';
+import { buildPatentSide, type PatentOptions, type PatentSide, RECORD_TEXT_NEEDED } from '../core/pipeline';
 import type { PortfolioMeasure } from '../core/portfolio/aggregate';
 import { validateTierCuts } from '../core/portfolio/measures';
 import { readIpcTitles } from './ipcTitles';
 import { parseDate } from '../core/text/dates';
 import type { Universe } from '../core/universe';
 import { UsageError } from './args';
+import { importCanonicalFile } from './canonicalFile';
 import { openText } from './readFile';
 
 export interface PatentArgs {
@@ -84,8 +84,8 @@ async function importOne(
   };
   // A UTF-8 canonical file is read as bytes: cells are found without decoding the whole text.
   if (fmt === 'canonical' && text.detected.encoding === 'utf-8')
-    return importCanonicalBytes(text.bytes(progress), { file, keepText: true });
-  return importer(text.chunks(progress), { file, keepText: true });
+    return importCanonicalFile(path, { file, keepText: RECORD_TEXT_NEEDED, onProgress: progress });
+  return importer(text.chunks(progress), { file, keepText: RECORD_TEXT_NEEDED });
 }
 
 export interface LoadedPatents {

@@ -59,3 +59,20 @@ export function openText(path: string): TextFile {
     },
   };
 }
+
+/** Bytes start … end − 1 of a file in 1 MB chunks (a part of a file read on its own thread). */
+export async function* byteRange(
+  path: string,
+  start: number,
+  end: number,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<Uint8Array> {
+  if (end <= start) return;
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 })) {
+    const b = chunk as Buffer;
+    bytes += b.length;
+    onBytes?.(bytes);
+    yield new Uint8Array(b.buffer, b.byteOffset, b.length);
+  }
+}

@@ -106,6 +106,19 @@ export class CsvByteStream {
     this.cells = new ByteCells(this.decoder);
   }
 
+  /** The line on which the next record starts. */
+  get nextLine(): number {
+    return this.slowMode ? this.slow.currentLine : this.line;
+  }
+
+  /**
+   * True when every byte pushed so far belongs to a complete record: the input may be cut here, a proof that the
+   * next byte starts a record (a line break inside quotes leaves the stream in the CsvStream, not between records).
+   */
+  get betweenRecords(): boolean {
+    return this.pending.length === 0 && !this.slowMode;
+  }
+
   get oversized(): readonly OversizedRecord[] {
     return this.slow.oversized;
   }

@@ -31,6 +31,18 @@ export function parseIsoDate(raw: string): string | null {
 }
 
 export function parseInteger(raw: string): number | null {
+  // Plain ASCII digits (nearly every cell of a large file): no NFKC, no regular expression.
+  const n = raw.length;
+  if (n > 0 && n <= 9) {
+    let v = 0;
+    let i = 0;
+    for (; i < n; i += 1) {
+      const d = raw.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === n) return v;
+  }
   const s = fold(raw);
   return /^[-+]?\d+$/.test(s) ? Number(s) : null;
 }

@@ -8,7 +8,7 @@ import { cumulativeBaseYear } from './cumulative';
 import { evaluateUniverse as evaluateWith, type UniverseResults } from './engine';
 import { type AliasTable, type Consolidation, consolidate } from './patents/names';
 import { mergeRecords, type MergeReport } from './patents/merge';
-import type { ImportResult } from './patents/record';
+import type { ImportOptions, ImportResult } from './patents/record';
 import {
   aggregatePatents,
   DEFAULT_BASE_YEARS,
@@ -82,6 +82,13 @@ export interface PatentOptions {
   readonly cutoff?: string;
   readonly baseYears?: Partial<Pick<StatParameters, 'baseYearApplications' | 'baseYearExam' | 'baseYearGrantRate'>>;
 }
+
+/**
+ * What the evaluation reads of the records' texts, for importers to keep no more: the Patents sheet writes the
+ * titles; nothing reads abstracts or claims yet (keyword indicators, when they come, will need true). On a
+ * million-row file the abstracts alone are hundreds of MB.
+ */
+export const RECORD_TEXT_NEEDED: NonNullable<ImportOptions['keepText']> = 'title';
 
 export function buildPatentSide(
   imports: readonly ImportResult[],

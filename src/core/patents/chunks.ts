@@ -41,6 +41,24 @@ export async function forEachCsvRecord(
 }
 
 /**
+ * Which part of a file the chunks are, when a file is read in parts (one per thread): a part after the first
+ * gets the file's header row first (its own rows are then numbered from line 2, to be shifted by the caller);
+ * a part before the last is not ended, so that a record cut by the part's end is not taken for the last.
+ */
+export interface BytePart {
+  readonly header?: Uint8Array;
+  readonly last: boolean;
+}
+
+export interface ByteReadEnd {
+  readonly rejected: Rejection[];
+  /** The part ended between records (always true of the last part). */
+  readonly clean: boolean;
+  /** The line on which a record after the part would start. */
+  readonly nextLine: number;
+}
+
+/**
  * forEachCsvRecord over UTF-8 bytes (CsvByteStream, comma-separated): the same records, line numbers and
  * rejections; progress in bytes. onRecord may set the stream's decodeFirst once it knows the cells it needs.
  */
@@ -48,19 +66,22 @@ export async function forEachCsvByteRecord(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   opts: ImportOptions,
   onRecord: (line: number, cells: CsvCells, stream: CsvByteStream) => void,
-): Promise<Rejection[]> {
+  part: BytePart = { last: true },
+): Promise<ByteReadEnd> {
   const stream = new CsvByteStream(opts.file);
   const each = (line: number, cells: CsvCells): void => onRecord(line, cells, stream);
   const rejected: Rejection[] = [];
   let consumed = 0;
+  if (part.header) stream.push(part.header, each);
   for await (const chunk of chunks as AsyncIterable<Uint8Array>) {
     if (opts.cancel?.cancelled) throw new ImportCancelled(opts.file);
     stream.push(chunk, each);
     consumed += chunk.length;
     opts.onProgress?.(consumed);
   }
+  const clean = part.last || stream.betweenRecords;
   try {
-    stream.end(each);
+    if (part.last) stream.end(each);
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
     rejected.push({ file: opts.file, line: e.line, reason: e.detail });
@@ -74,5 +95,5 @@ export async function forEachCsvByteRecord(
       reason: `record longer than ${o.chars - 1} characters: skipped to the next line (broken quote or binary data?)`,
     });
   }
-  return rejected;
+  return { rejected, clean, nextLine: stream.nextLine };
 }

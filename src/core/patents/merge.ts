@@ -43,6 +43,12 @@ export function mergeRecords(results: readonly ImportResult[]): MergeReport {
     copies.add(copy);
     return copy;
   };
+  if (results.length === 1 && results[0].uniqueApplications === true) {
+    // One file whose importer rejected every duplicate: no lookups, the loop below would only copy the records.
+    const [res] = results;
+    const records = res.records.map((r) => (r.unknown !== undefined || res.lacks.length === 0 ? r : own(r, res.lacks)));
+    return { records, merged: 0, repeats: 0, conflicts: [] };
+  }
   const conflicts: Rejection[] = [];
   let repeats = 0;
   let merged = 0;

@@ -80,6 +80,8 @@ export interface ImportResult {
   readonly lacks: readonly OptionalRecordField[];
   /** Non-fatal observations (an unknown column, a date style assumed), with where. */
   readonly notes: readonly Rejection[];
+  /** True when no two records share an application number (the importer rejects duplicates): nothing to merge. */
+  readonly uniqueApplications?: boolean;
 }
 
 export type PatentFormat = 'canonical' | 'jplatpat' | 'lens' | 'patentsview' | 'uspto-ppubs';
@@ -91,8 +93,11 @@ export interface CancelToken {
 
 export interface ImportOptions {
   readonly file: string;
-  /** Keep title/abstract/claims text (Block 3 needs them; statistics do not). Default true. */
-  readonly keepText?: boolean;
+  /**
+   * Keep title/abstract/claims text (keyword indicators need them; statistics do not). 'title': only the title
+   * (the Patents sheet writes it); importers that read whole documents anyway may keep more. Default true.
+   */
+  readonly keepText?: boolean | 'title';
   /** Called with the number of characters consumed so far. */
   readonly onProgress?: (chars: number) => void;
   readonly cancel?: CancelToken;
@@ -128,10 +133,33 @@ export interface ApplicationKey {
 }
 
 /**
+ * The key of "JP2004-000001" or "JP2004000001", the form of most canonical files, without NFKC or regular
+ * expressions (a million rows call this); undefined for any other form, which jpApplicationKey reads.
+ */
+function plainJpKey(raw: string, utility: boolean): string | undefined {
+  const n = raw.length;
+  if (n !== 12 && n !== 13) return undefined;
+  if (raw.charCodeAt(0) !== 74 || raw.charCodeAt(1) !== 80) return undefined; // "JP"
+  const dash = n === 13;
+  if (dash && raw.charCodeAt(6) !== 45) return undefined;
+  for (let i = 2; i < n; i += 1) {
+    const c = raw.charCodeAt(i);
+    if ((c < 48 || c > 57) && !(dash && i === 6)) return undefined;
+  }
+  const century = raw.charCodeAt(2) * 10 + raw.charCodeAt(3) - 528; // 48 * 11
+  if (century !== 19 && century !== 20) return undefined;
+  return `${utility ? 'JPU' : 'JP'}${raw.slice(2, 6)}${raw.slice(dash ? 7 : 6)}`;
+}
+
+/**
  * The key of an application number (see normaliseApplicationNumber), and whether its form was recognised.
  * Never throws; non-empty input never gives an empty key.
  */
 export function applicationKey(raw: string, hints: ApplicationNumberHints = {}): ApplicationKey {
+  if (hints.office !== 'US') {
+    const plain = plainJpKey(raw, hints.kind === 'utility');
+    if (plain !== undefined) return { key: plain, recognised: true };
+  }
   const s = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   if (s === '') return { key: raw, recognised: false };
   if (hints.office !== 'US') {

@@ -42,7 +42,7 @@ export interface CoApplicant {
 export interface PatentStats {
   readonly params: StatParameters;
   value(company: string, year: number, field: StatField): Value;
-  /** The company's applications (patents, after consolidation), filed up to the cut-off. */
+  /** The company's applications (patents, after consolidation), filed up to the cut-off; [] for a company not in the universe. */
   recordsOf(company: string): readonly PatentRecord[];
   coApplicants(company: string, years: readonly number[]): CoApplicant[];
   /** Companies of the financials with no patent record at all (a name the records spell differently?). */
@@ -191,7 +191,7 @@ function recordFacts(recs: readonly PatentRecord[], cutoffDay: number): Facts {
 
 interface CompanyRecords {
   readonly records: PatentRecord[];
-  /** Index of each record in the patents considered (for the facts). */
+  /** Index of each record among the patents of the universe's companies (for the facts). */
   readonly ids: number[];
   /** The consolidated applicants of each record. */
   readonly names: (readonly string[])[];
@@ -205,21 +205,39 @@ export function aggregatePatents(
 ): PatentStats {
   const cutoff = params.cutoff;
   const cutoffDay = isoDay(cutoff);
+  // Only the universe's companies are ever asked for: records of no such company are passed over.
   const byCompany = new Map<string, CompanyRecords>();
+  for (const c of universe.companies.values()) byCompany.set(c.name, { records: [], ids: [], names: [] });
   const patents: PatentRecord[] = [];
+  // Consolidated names once per applicant, and once per applicant list an importer shares among records.
+  const single = new Map<string, readonly string[]>();
+  const joint = new Map<readonly string[], readonly string[]>();
+  const consolidatedOf = (applicants: readonly string[]): readonly string[] => {
+    if (applicants.length === 1) {
+      let c = single.get(applicants[0]);
+      if (c === undefined) {
+        c = [names.nameOf(applicants[0])];
+        single.set(applicants[0], c);
+      }
+      return c;
+    }
+    let c = joint.get(applicants);
+    if (c === undefined) {
+      c = [...new Set(applicants.map((a) => names.nameOf(a)))];
+      joint.set(applicants, c);
+    }
+    return c;
+  };
   for (const r of records) {
     if (r.kind !== 'patent' || r.filingDate > cutoff) continue;
-    const consolidated =
-      r.applicants.length === 1
-        ? [names.nameOf(r.applicants[0])]
-        : [...new Set(r.applicants.map((a) => names.nameOf(a)))];
-    const id = patents.length;
-    patents.push(r);
+    const consolidated = consolidatedOf(r.applicants);
+    let id = -1;
     for (const n of consolidated) {
-      let entry = byCompany.get(n);
-      if (!entry) {
-        entry = { records: [], ids: [], names: [] };
-        byCompany.set(n, entry);
+      const entry = byCompany.get(n);
+      if (entry === undefined) continue;
+      if (id < 0) {
+        id = patents.length;
+        patents.push(r);
       }
       entry.records.push(r);
       entry.ids.push(id);
@@ -275,8 +293,27 @@ export function aggregatePatents(
     let closedRegHit = 0;
     // The company's records of each filing year (positions in recs, in record order).
     const byFilingYear = new Map<number, number[]>();
-    for (let k = 0; k < ids.length; k += 1) {
+    // The facts the per-year pass reads, gathered into the company's own order once: that pass runs once per
+    // year, and reading the shared arrays through ids (and the records for registered claims) every time
+    // costs a cache miss per record and year.
+    const m = ids.length;
+    const cFilingYear = new Int32Array(m);
+    const cFiling = new Int32Array(m);
+    const cRequest = new Int32Array(m);
+    const cRegistration = new Int32Array(m);
+    const cGone = new Int32Array(m);
+    const cExpiry = new Int32Array(m);
+    /** Registered claims, −1 when unknown. */
+    const cRegClaims = new Float64Array(m);
+    for (let k = 0; k < m; k += 1) {
       const i = ids[k];
+      cFilingYear[k] = f.filingYear[i];
+      cFiling[k] = f.filing[i];
+      cRequest[k] = f.request[i];
+      cRegistration[k] = f.registration[i];
+      cGone[k] = f.gone[i];
+      cExpiry[k] = f.expiry[i];
+      cRegClaims[k] = f.registration[i] === NONE ? 0 : (recs[k].registeredClaims ?? -1);
       if (f.requestClosed[i] <= cutoffDay) {
         closedReq += 1;
         if (f.request[i] !== NONE) closedReqHit += 1;
@@ -331,11 +368,10 @@ export function aggregatePatents(
         if (f.registration[i] !== NONE) n.registeredByCutoff += 1;
       }
       // One pass over the company's records, on day numbers only, for the rest.
-      for (let k = 0; k < ids.length; k += 1) {
-        const i = ids[k];
-        const filingYear = f.filingYear[i];
-        const request = f.request[i];
-        const registration = f.registration[i];
+      for (let k = 0; k < m; k += 1) {
+        const filingYear = cFilingYear[k];
+        const request = cRequest[k];
+        const registration = cRegistration[k];
         if (filingYear >= params.baseYearApplications && filingYear <= y) {
           n.cumApps += 1;
           if (registration !== NONE && registration <= yearEnd) n.cumRegistrations += 1;
@@ -347,7 +383,7 @@ export function aggregatePatents(
         if (request !== NONE) {
           if (request > yearStart && request <= yearEnd) {
             n.examRequests += 1;
-            n.requestYears += (request - f.filing[i]) / YEAR;
+            n.requestYears += (request - cFiling[k]) / YEAR;
           }
           if (request > start && request <= end) {
             n.fyRequests += 1;
@@ -361,18 +397,18 @@ export function aggregatePatents(
         if (registration !== NONE) {
           if (registration > start && registration <= end) {
             n.registrations += 1;
-            const registeredClaims = recs[k].registeredClaims;
-            if (registeredClaims === undefined) n.regClaimsUnknown += 1;
+            const registeredClaims = cRegClaims[k];
+            if (registeredClaims < 0) n.regClaimsUnknown += 1;
             else n.regClaims += registeredClaims;
-            n.grantYears += (registration - f.filing[i]) / YEAR;
+            n.grantYears += (registration - cFiling[k]) / YEAR;
             // The stock: a lapse or expiry on the FY-end day counts (the right is gone at the FY end).
-            if (f.gone[i] > latestFyEnd) n.validByRegYear += 1;
+            if (cGone[k] > latestFyEnd) n.validByRegYear += 1;
           }
           if (registration >= baseStart && registration <= end) {
             n.cumRegSinceBase += 1;
-            if (f.gone[i] > end) {
+            if (cGone[k] > end) {
               n.valid += 1;
-              n.remaining += (f.expiry[i] - end) / YEAR;
+              n.remaining += (cExpiry[k] - end) / YEAR;
             }
           }
         }

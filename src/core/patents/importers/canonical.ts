@@ -9,10 +9,12 @@
 import { normaliseHeader, parseInteger } from '../../parse';
 import { parseDate } from '../../text/dates';
 import type { CsvCells } from '../../csvBytes';
-import { forEachCsvByteRecord, forEachCsvRecord } from '../chunks';
+import { type BytePart, type ByteReadEnd, forEachCsvByteRecord, forEachCsvRecord } from '../chunks';
+import { StringPool, detached } from '../stringPool';
 import {
   type ImportOptions,
   type ImportResult,
+  type OptionalRecordField,
   type PatentImporter,
   type PatentRecord,
   type Rejection,
@@ -48,12 +50,6 @@ export function sniffCanonical(headerLine: string): boolean {
   return REQUIRED.every((c) => cols.includes(c));
 }
 
-const list = (s: string): string[] =>
-  s
-    .split(';')
-    .map((x) => x.trim())
-    .filter(Boolean);
-
 /** Cells of a record of the text path. */
 class TextCells implements CsvCells {
   constructor(private readonly cells: readonly string[]) {}
@@ -73,7 +69,9 @@ const TEXT_COLUMNS = ['title', 'abstract', 'claims_text'] as const;
  * The rows of patents.csv to records, whichever way the cells were read (text or bytes): the header first,
  * then each row; `result` gives the import with the reader's own rejections appended.
  */
-function canonicalRows(file: string, keepText: boolean) {
+function canonicalRows(file: string, keep: boolean | 'title') {
+  const keepText = keep === true;
+  const keepTitle = keep !== false;
   const records: PatentRecord[] = [];
   const rejected: Rejection[] = [];
   const notes: Rejection[] = [];
@@ -81,6 +79,9 @@ function canonicalRows(file: string, keepText: boolean) {
   let unusable = false;
   let rowsRead = 0;
   const seen = new Map<string, number>();
+  // Applicant cells and dates repeat across rows: one copy of each, none keeping its row's text alive. Inventor
+  // names are short (V8 copies them when it cuts them out) and nearly every row names others: not pooled.
+  const pool = new StringPool();
   const col = (c: string): number => index?.get(c) ?? -1;
   let at: Record<(typeof CANONICAL_COLUMNS)[number], number> | undefined;
 
@@ -106,14 +107,21 @@ function canonicalRows(file: string, keepText: boolean) {
     at = Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, col(c)])) as typeof at;
   };
 
+  // For reading in parts: the application numbers of the rows rejected after their number was read (a later part
+  // cannot know whether an earlier part has them), and the duplicates with the line they cite.
+  const rejectedNumbers: string[] = [];
+  const duplicates: PartDuplicate[] = [];
+
   const row = (line: number, cells: CsvCells): void => {
     if (!index || !at) return header(line, cells);
     const cols = at;
     if (unusable) return;
     rowsRead += 1;
     const get = (i: number): string => (i < 0 ? '' : cells.text(i).trim());
+    let numberRead: string | undefined = undefined;
     const reject = (field: string, reason: string): void => {
       rejected.push({ file, line, field, reason });
+      if (numberRead !== undefined) rejectedNumbers.push(numberRead);
     };
     if (cells.length !== index.size)
       return reject('', `row has ${cells.length} cells but the header has ${index.size}`);
@@ -124,23 +132,28 @@ function canonicalRows(file: string, keepText: boolean) {
     const applicationNumber = normaliseApplicationNumber(appRaw, {
       kind: kindRaw === 'utility' ? 'utility' : 'patent',
     });
+    numberRead = applicationNumber;
     const first = seen.get(applicationNumber);
-    if (first !== undefined)
-      return reject('application_number', `${appRaw} already appears on line ${first}: duplicate rejected`);
+    if (first !== undefined) {
+      duplicates.push({ at: rejected.length, appRaw, first });
+      return reject('application_number', duplicateReason(appRaw, first));
+    }
     const filingRaw = get(at.filing_date);
-    const filingDate = parseDate(filingRaw);
-    if (!filingDate) return reject('filing_date', `${JSON.stringify(filingRaw)} is not a date`);
-    const applicants = list(get(at.applicants));
+    const filingParsed = parseDate(filingRaw);
+    if (!filingParsed) return reject('filing_date', `${JSON.stringify(filingRaw)} is not a date`);
+    const filingDate = pool.isoDate(filingParsed);
+    const applicants = pool.sharedList(get(at.applicants));
     if (applicants.length === 0) return reject('applicants', 'no applicant');
     // Named locals, not a Record per row: a million rows should not make a million dictionaries.
     const date = (c: DateColumn): string | undefined | false => {
       const raw = get(cols[c]);
       if (!raw) return undefined;
-      const d = parseDate(raw);
-      if (!d) {
+      const parsed = parseDate(raw);
+      if (!parsed) {
         reject(c, `${JSON.stringify(raw)} is not a date`);
         return false;
       }
+      const d = pool.isoDate(parsed);
       if (d < filingDate) {
         reject(c, `${c.replace(/_/g, ' ')} ${d} is before the filing date ${filingDate}`);
         return false;
@@ -175,41 +188,41 @@ function canonicalRows(file: string, keepText: boolean) {
     if (kindRaw && kindRaw !== 'patent' && kindRaw !== 'utility')
       return reject('kind', `${JSON.stringify(kindRaw)} is not patent or utility`);
     seen.set(applicationNumber, line);
+    const publicationNumber = get(at.publication_number);
+    const registrationNumber = get(at.registration_number);
     records.push({
-      applicationNumber,
-      publicationNumber: get(at.publication_number) || undefined,
+      applicationNumber: detached(applicationNumber),
+      publicationNumber: publicationNumber ? detached(publicationNumber) : undefined,
       filingDate,
       applicants,
-      inventors: at.inventors >= 0 ? list(get(at.inventors)) : undefined,
-      ipc: list(get(at.ipc)),
+      inventors: at.inventors >= 0 ? pool.list(get(at.inventors), false) : undefined,
+      ipc: pool.list(get(at.ipc), false),
       claims,
       examRequestDate,
       registrationDate,
-      registrationNumber: get(at.registration_number) || undefined,
+      registrationNumber: registrationNumber ? detached(registrationNumber) : undefined,
       registeredClaims,
       lapseDate,
       expiryDate,
       kind: kindRaw === 'utility' ? 'utility' : 'patent',
-      title: keepText ? get(at.title) || undefined : undefined,
-      abstract: keepText ? get(at.abstract) || undefined : undefined,
-      claimsText: keepText ? get(at.claims_text) || undefined : undefined,
+      title: keepTitle ? keptText(get(at.title)) : undefined,
+      abstract: keepText ? keptText(get(at.abstract)) : undefined,
+      claimsText: keepText ? keptText(get(at.claims_text)) : undefined,
       sources: [{ file, line }],
     });
   };
 
-  /** Cells the rows need: all but the text columns when the text is not kept (undefined before the header). */
+  /** Cells the rows need: all but the text columns not kept (undefined before the header). */
   const cellsNeeded = (): number | undefined => {
     if (!index) return undefined;
-    const skip = new Set<number>(keepText ? [] : TEXT_COLUMNS.map(col));
+    const skip = new Set<number>(keepText ? [] : TEXT_COLUMNS.filter((c) => !keepTitle || c !== 'title').map(col));
     let last = -1;
     for (let i = 0; i < index.size; i += 1) if (!skip.has(i)) last = i;
     return last + 1;
   };
 
-  const result = (readerRejections: readonly Rejection[]): ImportResult => {
-    rejected.push(...readerRejections);
-    if (!index) rejected.push({ file, line: 1, reason: 'the file is empty: a header row is required' });
-    const lacks = index
+  const lacksOf = (): OptionalRecordField[] =>
+    index
       ? (
           [
             ['inventors', 'inventors'],
@@ -222,10 +235,141 @@ function canonicalRows(file: string, keepText: boolean) {
           .filter(([c]) => !index?.has(c))
           .map(([, f]) => f)
       : [];
-    return { format: 'canonical', file, rowsRead, records, rejected, lacks, notes };
+
+  const result = (readerRejections: readonly Rejection[]): ImportResult => {
+    rejected.push(...readerRejections);
+    if (!index) rejected.push({ file, line: 1, reason: 'the file is empty: a header row is required' });
+    const lacks = lacksOf();
+    return { format: 'canonical', file, rowsRead, records, rejected, lacks, notes, uniqueApplications: true };
   };
 
-  return { row, cellsNeeded, result };
+  const part = (end: ByteReadEnd): CanonicalPart => ({
+    records,
+    rowRejections: rejected,
+    readerRejections: end.rejected,
+    notes,
+    lacks: lacksOf(),
+    rowsRead,
+    usable: index !== undefined && !unusable,
+    clean: end.clean,
+    nextLine: end.nextLine,
+    seen,
+    rejectedNumbers,
+    duplicates,
+  });
+
+  return { row, cellsNeeded, result, part };
+}
+
+/** A text cell kept on a record, without its row's decoded text (a title is a slice of the row's leading cells). */
+const keptText = (s: string): string | undefined => (s === '' ? undefined : detached(s));
+
+const duplicateReason = (appRaw: string, first: number): string =>
+  `${appRaw} already appears on line ${first}: duplicate rejected`;
+
+/** A duplicate rejected in a part: rowRejections[at], of appRaw, citing line `first`. */
+export interface PartDuplicate {
+  readonly at: number;
+  readonly appRaw: string;
+  readonly first: number;
+}
+
+/** One part of a canonical file read in parts (importCanonicalPart), to be joined in file order. */
+export interface CanonicalPart {
+  readonly records: PatentRecord[];
+  /** The rows' own rejections, in line order. */
+  readonly rowRejections: Rejection[];
+  /** The reader's (malformed, oversized, unclosed quote at the end). */
+  readonly readerRejections: Rejection[];
+  readonly notes: Rejection[];
+  readonly lacks: OptionalRecordField[];
+  readonly rowsRead: number;
+  /** The header had the required columns. */
+  readonly usable: boolean;
+  /** The part ended between records. */
+  readonly clean: boolean;
+  readonly nextLine: number;
+  /** Application number → line of its record (the part's own line numbers). */
+  readonly seen: ReadonlyMap<string, number>;
+  readonly rejectedNumbers: readonly string[];
+  readonly duplicates: readonly PartDuplicate[];
+}
+
+/**
+ * importCanonicalBytes over one part of a file: the first part (from the file's start, `last` false unless it is
+ * the whole file), or a later one given the file's header row (lines then numbered from 2; joinCanonicalParts
+ * shifts them).
+ */
+export async function importCanonicalPart(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  opts: ImportOptions,
+  where: BytePart,
+): Promise<CanonicalPart> {
+  const rows = canonicalRows(opts.file, opts.keepText ?? true);
+  let sized = false;
+  const end = await forEachCsvByteRecord(
+    chunks,
+    opts,
+    (line, cells, stream) => {
+      rows.row(line, cells);
+      if (!sized) {
+        const n = rows.cellsNeeded();
+        if (n !== undefined) {
+          stream.decodeFirst = n;
+          sized = true;
+        }
+      }
+    },
+    where,
+  );
+  return rows.part(end);
+}
+
+/**
+ * The import of a whole file from its first part and the part after it, exactly as importCanonicalBytes would
+ * give it — or undefined when that cannot be vouched for, and the file must be read in one piece: the first
+ * part did not end between records (a line break inside quotes at the cut), its header is unusable, or an
+ * application number of the second part is already in the first (which changes the second part's rejections).
+ * `second`'s records must already carry the file's line numbers (shifted by shiftOf(first)); its rejections
+ * are shifted here.
+ */
+export function joinCanonicalParts(
+  file: string,
+  first: CanonicalPart,
+  second: CanonicalPart,
+): ImportResult | undefined {
+  if (!first.clean || !first.usable || !second.usable) return undefined;
+  for (const r of second.records) if (first.seen.has(r.applicationNumber)) return undefined;
+  for (const n of second.rejectedNumbers) if (first.seen.has(n)) return undefined;
+  const shift = shiftOf(first);
+  const cited = new Map(second.duplicates.map((d) => [d.at, d]));
+  const rejected: Rejection[] = [...first.rowRejections];
+  second.rowRejections.forEach((r, i) => {
+    const d = cited.get(i);
+    const reason = d ? duplicateReason(d.appRaw, d.first + shift) : r.reason;
+    rejected.push({ ...r, line: r.line + shift, reason });
+  });
+  const reader = [...first.readerRejections, ...second.readerRejections.map((r) => ({ ...r, line: r.line + shift }))];
+  // As one reader gives them: an unclosed quote at the end first, then the malformed rows, then the oversized.
+  const rank = (r: Rejection): number =>
+    r.reason.startsWith('record longer than') ? 2 : r.reason.endsWith(': row skipped') ? 1 : 0;
+  reader.sort((a, b) => rank(a) - rank(b));
+  rejected.push(...reader);
+  return {
+    format: 'canonical',
+    file,
+    rowsRead: first.rowsRead + second.rowsRead,
+    records: first.records.concat(second.records),
+    rejected,
+    lacks: first.lacks,
+    notes: first.notes,
+    uniqueApplications: true,
+  };
+}
+
+/** What to add to the second part's line numbers: its first row is its line 2, the first part's nextLine. */
+export function shiftOf(first: CanonicalPart): number {
+  return first.nextLine - 2;
 }
 
 export const importCanonical: PatentImporter = async (chunks, opts: ImportOptions): Promise<ImportResult> => {
@@ -244,7 +388,7 @@ export async function importCanonicalBytes(
 ): Promise<ImportResult> {
   const rows = canonicalRows(opts.file, opts.keepText ?? true);
   let sized = false;
-  const readerRejections = await forEachCsvByteRecord(chunks, opts, (line, cells, stream) => {
+  const end = await forEachCsvByteRecord(chunks, opts, (line, cells, stream) => {
     rows.row(line, cells);
     if (!sized) {
       const n = rows.cellsNeeded();
@@ -254,5 +398,5 @@ export async function importCanonicalBytes(
       }
     }
   });
-  return rows.result(readerRejections);
+  return rows.result(end.rejected);
 }

@@ -358,7 +358,7 @@ export const importJplatpat: PatentImporter = async (chunks, opts: ImportOptions
     if (!ctx) {
       headerLine = r.line;
       const header = readHeader(r.cells, file, r.line, notes);
-      ctx = { file, keepText: opts.keepText ?? true, header, notes, ignoredFi: [] };
+      ctx = { file, keepText: opts.keepText !== false, header, notes, ignoredFi: [] };
       return;
     }
     dataRows += 1;

@@ -432,7 +432,7 @@ export const importLens: PatentImporter = async (chunks, opts: ImportOptions): P
     if (!ctx) {
       headerLine = r.line;
       const header = readHeader(r.cells, file, r.line, notes);
-      ctx = { file, keepText: opts.keepText ?? true, header, notes, unknownTypes: new Map() };
+      ctx = { file, keepText: opts.keepText !== false, header, notes, unknownTypes: new Map() };
       return;
     }
     dataRows += 1;

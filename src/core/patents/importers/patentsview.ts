@@ -635,7 +635,7 @@ function unusable(f: OpenedFile): Rejection | undefined {
 function newState(opts: PatentsViewOptions, rejected: Rejection[], notes: Rejection[]): JoinState {
   return {
     opts,
-    keepText: opts.keepText ?? true,
+    keepText: opts.keepText !== false,
     patents: new Map(),
     excluded: new Set(),
     skippedWithExcluded: new Map(),

@@ -501,7 +501,7 @@ export const importUsptoPpubs: PatentImporter = async (chunks, opts: ImportOptio
     const reason = `no documents: expected an array, or an object with a ${DOC_ARRAY_KEYS.join('/')} array`;
     return { ...empty, rejected: [{ file, line: 1, reason }] };
   }
-  const ctx: DocContext = { file, keepText: opts.keepText ?? true, notes: [] };
+  const ctx: DocContext = { file, keepText: opts.keepText !== false, notes: [] };
   const read: { record: PatentRecord; isGrant: boolean }[] = [];
   const rejected: Rejection[] = [];
   const seen = new Map<string, number>();

@@ -1,0 +1,49 @@
+/**
+ * The thread that imports the second part of a canonical patents.csv (canonicalFile.ts): its records go back
+ * as flat arrays (recordColumns.ts), everything else as is.
+ */
+import { parentPort, workerData } from 'worker_threads';
+import { type CanonicalPart, importCanonicalPart } from '../core/patents/importers/canonical';
+import { encodeRecords } from '../core/patents/recordColumns';
+import { byteRange } from './readFile';
+
+export interface WorkerInput {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  /** The file's header row, through its line end. */
+  readonly header: Uint8Array;
+  readonly file: string;
+  readonly keepText: boolean | 'title';
+}
+
+async function run(port: NonNullable<typeof parentPort>): Promise<void> {
+  const d = workerData as WorkerInput;
+  const progress = (bytes: number): void => port.postMessage({ progress: bytes });
+  const part = await importCanonicalPart(
+    byteRange(d.path, d.start, d.end, progress),
+    { file: d.file, keepText: d.keepText },
+    { header: d.header, last: true },
+  );
+  const columns = encodeRecords(part.records, d.file);
+  // The Map of numbers stays here: the join asks only the first part's.
+  const rest: Omit<CanonicalPart, 'records' | 'seen'> = {
+    rowRejections: part.rowRejections,
+    readerRejections: part.readerRejections,
+    notes: part.notes,
+    lacks: part.lacks,
+    rowsRead: part.rowsRead,
+    usable: part.usable,
+    clean: part.clean,
+    nextLine: part.nextLine,
+    rejectedNumbers: part.rejectedNumbers,
+    duplicates: part.duplicates,
+  };
+  const buffers = [columns.ends, columns.fields, columns.items, columns.listEnds].map((a) => a.buffer as ArrayBuffer);
+  port.postMessage({ part: rest, columns }, buffers);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  run(port).catch((e: unknown) => port.postMessage({ error: e instanceof Error ? e.message : String(e) }));
+}
