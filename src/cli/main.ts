@@ -286,6 +286,7 @@ async function evaluate(args: ReturnType<typeof parseArgs>, io: Io): Promise<num
           },
           rejectedCsv: one(args, 'rejected'),
           quiet,
+          keywords: !args.flags.has('no-keywords'),
           portfolio: {
             portfolioMeasure: parsePortfolioMeasure(one(args, 'portfolio-measure')),
             portfolioLastYear: parsePortfolioYears(one(args, 'portfolio-years')),

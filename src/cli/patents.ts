@@ -7,10 +7,10 @@ import { basename } from 'path';
 import { blockedByRecordField } from '../core/patents/coverage';
 import { detectPatentFormat, PATENT_FORMATS } from '../core/patents/detect';
 import { readAliases } from '../core/patents/names';
-import type { ImportResult, OptionalRecordField, PatentFormat, Rejection } from '../core/patents/record';
+import type { ImportOptions, ImportResult, OptionalRecordField, PatentFormat, Rejection } from '../core/patents/record';
 import { importPatentsView } from '../core/patents/importers/patentsview';
 import { importerFor } from '../core/patents/registry';
-import { buildPatentSide, type PatentOptions, type PatentSide, RECORD_TEXT_NEEDED } from '../core/pipeline';
+import { buildPatentSide, type PatentOptions, type PatentSide, recordTextNeeded } from '../core/pipeline';
 import type { PortfolioMeasure } from '../core/portfolio/aggregate';
 import { validateTierCuts } from '../core/portfolio/measures';
 import { readIpcTitles } from './ipcTitles';
@@ -28,6 +28,8 @@ export interface PatentArgs {
   readonly baseYears: { baseYearApplications?: number; baseYearExam?: number; baseYearGrantRate?: number };
   readonly rejectedCsv?: string;
   readonly quiet: boolean;
+  /** Keywords (PKA, PSI) will be computed, so abstracts and claims text must be kept. */
+  readonly keywords: boolean;
   readonly portfolio?: Pick<PatentOptions, 'portfolioMeasure' | 'portfolioLastYear' | 'tierCuts'>;
 }
 
@@ -66,6 +68,7 @@ async function importOne(
   format: PatentFormat | 'auto',
   err: (s: string) => void,
   quiet: boolean,
+  keepText: NonNullable<ImportOptions['keepText']>,
 ): Promise<ImportResult> {
   const file = basename(path);
   const text = openText(path);
@@ -84,8 +87,8 @@ async function importOne(
   };
   // A UTF-8 canonical file is read as bytes: cells are found without decoding the whole text.
   if (fmt === 'canonical' && text.detected.encoding === 'utf-8')
-    return importCanonicalFile(path, { file, keepText: RECORD_TEXT_NEEDED, onProgress: progress });
-  return importer(text.chunks(progress), { file, keepText: RECORD_TEXT_NEEDED });
+    return importCanonicalFile(path, { file, keepText, onProgress: progress });
+  return importer(text.chunks(progress), { file, keepText });
 }
 
 export interface LoadedPatents {
@@ -104,7 +107,7 @@ export async function loadPatentFiles(
   for (const f of args.files) {
     const fmt = args.format === 'auto' ? detectPatentFormat(openText(f).firstLine) : args.format;
     if (fmt === 'patentsview') patentsView.push(f);
-    else imports.push(await importOne(f, fmt ?? 'auto', err, args.quiet));
+    else imports.push(await importOne(f, fmt ?? 'auto', err, args.quiet, recordTextNeeded(args.keywords)));
   }
   // PatentsView's tables (g_patent, g_application, g_assignee_disambiguated, …) are joined on patent_id.
   if (patentsView.length) {

@@ -85,10 +85,12 @@ export interface PatentOptions {
 
 /**
  * What the evaluation reads of the records' texts, for importers to keep no more: the Patents sheet writes the
- * titles; nothing reads abstracts or claims yet (keyword indicators, when they come, will need true). On a
- * million-row file the abstracts alone are hundreds of MB.
+ * titles; Block 3's keywords (PKA, PSI) read abstracts and claims. Without keywords the importers leave those
+ * undecoded: on a million-row file the abstracts alone are hundreds of MB.
  */
-export const RECORD_TEXT_NEEDED: NonNullable<ImportOptions['keepText']> = 'title';
+export function recordTextNeeded(keywords: boolean): NonNullable<ImportOptions['keepText']> {
+  return keywords ? true : 'title';
+}
 
 export function buildPatentSide(
   imports: readonly ImportResult[],
