@@ -107,7 +107,7 @@ export function linderaSegmenter(lindera: LinderaModule, name: string): Segmente
         const details = t.get('details');
         out.push({
           surface,
-          pos: details[0] === 'UNK' ? unknownWordPos(surface) : details.slice(0, 4),
+          pos: details[0] === 'UNK' ? unknownWordPos(surface) : details,
           joined: t.get('byte_start') === previousEnd,
         });
         previousEnd = t.get('byte_end');
