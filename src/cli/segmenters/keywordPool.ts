@@ -96,11 +96,22 @@ function inWorkers(
     for (let i = 0; i < threads; i += 1) {
       const w = new Worker(workerFile);
       workers.push(w);
+      // This worker's keywords by their numbers (its replies arrive in the order it sent them).
+      const table: string[] = [];
       w.on('message', (reply: KeywordReply) => {
-        if (reply.error !== undefined || !reply.keywords) return fail(new Error(`keyword worker: ${reply.error}`));
-        reply.keywords.forEach((k, j) => (keywords[reply.batch * size + j] = k));
+        const { newKeywords, ids, ends } = reply;
+        if (reply.error !== undefined || !newKeywords || !ids || !ends)
+          return fail(new Error(`keyword worker: ${reply.error}`));
+        for (const k of newKeywords) table.push(k);
+        let from = 0;
+        ends.forEach((end, j) => {
+          const list = new Array<string>(end - from);
+          for (let n = from; n < end; n += 1) list[n - from] = table[ids[n]];
+          keywords[reply.batch * size + j] = list;
+          from = end;
+        });
         segmenter ??= reply.segmenter;
-        done += reply.keywords.length;
+        done += ends.length;
         opts.onProgress?.(done, texts.length);
         finished += 1;
         if (finished === batches) {

@@ -91,11 +91,19 @@ export const LINDERA_STOP_TAGS: readonly string[] = [
   '名詞,ナイ形容詞語幹,*,*',
 ];
 
+/**
+ * Symbols the dictionary lacks once NFKC has made them ASCII, which come back as unknown words of their own (≈3 of
+ * the ≈86 tokens of an abstract after the stop tags). A token that is only symbols is a break whose place the byte
+ * offsets keep (keyword rules: no letter, so no unit), so the stop_words filter drops them before the conversion.
+ */
+export const LINDERA_SYMBOL_WORDS: readonly string[] = [...' ()-~/,.;%°:[]≦≧+=_<>*"\'!?&#±×'];
+
 export function linderaSegmenter(lindera: LinderaModule, name: string): Segmenter {
   const builder = new lindera.TokenizerBuilder();
   builder.setDictionary('embedded://ipadic');
   builder.setMode('normal');
   builder.appendTokenFilter('japanese_stop_tags', { tags: LINDERA_STOP_TAGS });
+  builder.appendTokenFilter('stop_words', { words: LINDERA_SYMBOL_WORDS });
   const tokenizer = builder.build();
   return {
     name,
@@ -107,7 +115,7 @@ export function linderaSegmenter(lindera: LinderaModule, name: string): Segmente
         const details = t.get('details');
         out.push({
           surface,
-          pos: details[0] === 'UNK' ? unknownWordPos(surface) : details.slice(0, 4),
+          pos: details[0] === 'UNK' ? unknownWordPos(surface) : details,
           joined: t.get('byte_start') === previousEnd,
         });
         previousEnd = t.get('byte_end');

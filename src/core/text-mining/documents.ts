@@ -26,11 +26,18 @@ export function keywordDocuments(
 ): KeywordDocument[] {
   if (keywords.length !== records.length)
     throw new Error(`keywordDocuments: ${records.length} records but ${keywords.length} keyword lists`);
+  // The same applicants recur on thousands of records; a name's key (normalisation, legal forms) is worked out once.
+  const names = new Map<string, string>();
+  const consolidated = (raw: string): string => {
+    let name = names.get(raw);
+    if (name === undefined) names.set(raw, (name = nameOf(raw)));
+    return name;
+  };
   return records.map((r, i) => ({
     applicationNumber: r.applicationNumber,
     publicationNumber: r.publicationNumber,
     title: r.title,
-    companies: [...new Set(r.applicants.map(nameOf))],
+    companies: [...new Set(r.applicants.map(consolidated))],
     filingYear: Number(r.filingDate.slice(0, 4)),
     kind: r.kind,
     keywords: keywords[i],

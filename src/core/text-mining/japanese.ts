@@ -74,9 +74,29 @@ const LATIN_WORD = /^[A-Za-z][A-Za-z0-9]+$/;
 const HAS_WORD_CHAR = /[A-Za-z\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SINGLE_KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]$/u;
 
+/*
+ * Fast answers for the characters of nearly every morpheme (ASCII, kana, the CJK block), so that the Unicode
+ * property expressions above run only on the rest; each fast test says yes only where the expression would.
+ */
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Letters of the scripts HAS_WORD_CHAR names: A-Z, a-z, hiragana, katakana (not ー or ・, which are Common), kanji. */
+const isScriptLetter = (c: number): boolean =>
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  (c >= 0x3041 && c <= 0x3096) ||
+  (c >= 0x309d && c <= 0x309f) ||
+  (c >= 0x30a1 && c <= 0x30fa) ||
+  (c >= 0x30fd && c <= 0x30ff) ||
+  (c >= 0x4e00 && c <= 0x9fff);
+/** Characters EDGE_SYMBOLS keeps ([\p{L}\p{N}ー々]): the letters above, digits, ー and 々. */
+const isWordEdge = (c: number): boolean => isScriptLetter(c) || (c >= 48 && c <= 57) || c === 0x30fc || c === 0x3005;
+
+const hasWordChar = (s: string): boolean => isScriptLetter(s.charCodeAt(0)) || HAS_WORD_CHAR.test(s);
+const isAsciiAlnumWord = (s: string): boolean => isAsciiAlnum(s.charCodeAt(0)) && ASCII_ALNUM.test(s);
+
 function kindOf(m: Morpheme): UnitKind {
   const s = m.surface;
-  if (!HAS_WORD_CHAR.test(s) || REFERRING.has(s)) return 'break';
+  if (!hasWordChar(s) || REFERRING.has(s)) return 'break';
   const [main, sub] = m.pos;
   if (main === '接頭詞') return sub === '名詞接続' ? 'prefix' : 'break';
   if (main !== '名詞') return 'break';
@@ -100,6 +120,19 @@ function unitsOf(morphemes: readonly Morpheme[]): Unit[] {
   let cutBefore = false;
   for (const m of morphemes) {
     const last = units[units.length - 1];
+    const s = m.surface;
+    if (s.length > 0 && isWordEdge(s.charCodeAt(0)) && isWordEdge(s.charCodeAt(s.length - 1))) {
+      // No symbol at either edge (nearly every morpheme): the general path below with core = surface.
+      const joined = m.joined && !cutBefore;
+      cutBefore = false;
+      if (joined && last && isAsciiAlnumWord(s) && isAsciiAlnumWord(last.surface)) {
+        last.surface += s;
+        last.kind = latinWordKind(last.surface);
+        continue;
+      }
+      units.push({ surface: s, kind: isAsciiAlnumWord(s) ? latinWordKind(s) : kindOf(m), joined });
+      continue;
+    }
     const core = m.surface.replace(EDGE_SYMBOLS, '');
     const joined = m.joined && !cutBefore && core.length === m.surface.length - trailingSymbols(m.surface);
     cutBefore = core !== '' && trailingSymbols(m.surface) > 0;
@@ -119,7 +152,8 @@ function unitsOf(morphemes: readonly Morpheme[]): Unit[] {
 }
 
 function isKeyword(word: string): boolean {
-  return !FORM_WORDS.has(word) && !SINGLE_KANA.test(word) && HAS_WORD_CHAR.test(word);
+  // SINGLE_KANA matches one character: one or two UTF-16 units.
+  return !FORM_WORDS.has(word) && !(word.length <= 2 && SINGLE_KANA.test(word)) && hasWordChar(word);
 }
 
 /** Distinct keywords of the morphemes of one text, in order of first appearance. */

@@ -8,7 +8,10 @@
 export interface Morpheme {
   /** The text of the morpheme as it appears in the (normalised) input. */
   readonly surface: string;
-  /** IPADIC part of speech: the main class and up to three subclasses, e.g. ['名詞', 'サ変接続'], '*' for none. */
+  /**
+   * IPADIC part of speech: the main class and up to three subclasses, e.g. ['名詞', 'サ変接続'], '*' for none; an
+   * adapter may leave the dictionary's further features (conjugation, base form, reading) after them.
+   */
   readonly pos: readonly string[];
   /**
    * true when the morpheme directly follows the previous morpheme of the returned list in the text. An adapter may
