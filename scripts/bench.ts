@@ -33,6 +33,8 @@ import { isNoValue } from '../src/core/values';
 import { defaultThreads, importCanonicalFile } from '../src/cli/canonicalFile';
 import { openText } from '../src/cli/readFile';
 import { generatePatents } from './generate-patents';
+import { benchPortfolio, portfolioReport } from './bench-portfolio';
+import { runTextBench, textBenchTable } from './bench-text';
 
 const ROOT = path.join(__dirname, '..', '..');
 const HEAVY = 100;
@@ -339,6 +341,10 @@ interface Options {
   /** Size at which to profile our run (--profile [size]; default the largest). */
   readonly profile?: number;
   readonly keep: boolean;
+  /** Block 3's portfolio against DuckDB at the same sizes (--skip-portfolio leaves it out). */
+  readonly portfolio: boolean;
+  /** Block 3's keywords (PKA, PSI) on this many generated Japanese abstracts; 0 with --skip-keywords. */
+  readonly keywordDocuments: number;
 }
 
 function parseSize(s: string): number {
@@ -362,6 +368,8 @@ function parseOptions(args: readonly string[]): Options {
     withText: !args.includes('--no-text'),
     profile: args.includes('--profile') ? profileSize : undefined,
     keep: args.includes('--keep'),
+    portfolio: !args.includes('--skip-portfolio'),
+    keywordDocuments: args.includes('--skip-keywords') ? 0 : parseSize(value('--keyword-documents') ?? '100k'),
   };
 }
 
@@ -673,7 +681,7 @@ async function child(args: readonly string[]): Promise<void> {
   fs.writeFileSync(result, JSON.stringify(r));
 }
 
-function main(args: readonly string[]): void {
+async function main(args: readonly string[]): Promise<void> {
   const opts = parseOptions(args);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipb-bench-'));
   const loadAtStart = os.loadavg()[0];
@@ -681,7 +689,28 @@ function main(args: readonly string[]): void {
     const rows = opts.sizes.map((n) => benchSize(n, opts, dir));
     const profile =
       opts.profile !== undefined ? { n: opts.profile, lines: profileOurs(opts.profile, opts, dir) } : undefined;
-    fs.writeFileSync(opts.out, report(rows, opts, profile, [loadAtStart, os.loadavg()[0]]));
+    const loadAfterBlock2 = os.loadavg()[0];
+    // Block 3 in the same run, so that one file holds every figure the issues ask for.
+    const portfolio = opts.portfolio ? portfolioReport(benchPortfolio(opts.sizes, dir)) : '';
+    let keywords = '';
+    if (opts.keywordDocuments > 0) {
+      const load = os.loadavg()[0];
+      const r = await runTextBench({ documents: opts.keywordDocuments, source: 'generated' });
+      keywords = [
+        `## Block 3: keywords (PKA) and similarity (PSI_ALL, PSI_SELF) on ${label(opts.keywordDocuments)} generated Japanese abstracts`,
+        '',
+        `${r.segmenter}; ${os.cpus().length} cores; load average ${load.toFixed(1)} at the start. ` +
+          'Keywords are extracted in worker threads; then the keyword corpus, PKA and PSI for every applicant. ' +
+          'The floor is the analyser alone on one thread; details in docs/text-mining.md.',
+        '',
+        textBenchTable([r]),
+        '',
+      ].join('\n');
+    }
+    fs.writeFileSync(
+      opts.out,
+      [report(rows, opts, profile, [loadAtStart, loadAfterBlock2]), portfolio, keywords].filter(Boolean).join('\n'),
+    );
     console.log(`wrote ${opts.out}`);
   } finally {
     if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
@@ -696,6 +725,9 @@ if (require.main === module) {
       process.exit(1);
     });
   } else {
-    main(args);
+    main(args).catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
   }
 }
