@@ -7,42 +7,11 @@
  * valv 1 (A1), ga(s) 4 (B1–B3, G1), filter 3 (B2, B4, G2), signal 2 (G1, G2).
  * Alpha Denki (n = 4): pump 4/4 = 100 % vs 40 % → lift 2.5; laser 3/4 = 75 % vs 30 % → lift 2.5; motor 2 documents.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../src/cli/main';
-import { FIXTURES } from './helpers/evaluate';
+import { evaluateSmall } from './helpers/cliSmall';
 import { KEYWORD_PATENTS } from './helpers/keywordCorpus';
 
-async function evaluate(extra: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'ipb-kw-'));
-  writeFileSync(join(dir, 'patents.csv'), `${KEYWORD_PATENTS}\n`);
-  let err = '';
-  const code = await main(
-    [
-      'evaluate',
-      '--financials',
-      `${FIXTURES}/financials-small.csv`,
-      '--market',
-      `${FIXTURES}/market-small.csv`,
-      '--company',
-      'Alpha Denki',
-      '--patents',
-      join(dir, 'patents.csv'),
-      '--cutoff',
-      '2022-12-31',
-      '--out',
-      join(dir, 'a.xlsx'),
-      '--json',
-      join(dir, 'a.json'),
-      ...extra,
-    ],
-    { out: () => undefined, err: (s) => (err += `${s}\n`) },
-  );
-  const json = code === 0 ? JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) : undefined;
-  return { code, err, json, xlsx: join(dir, 'a.xlsx') };
-}
+const evaluate = (extra: string[]) => evaluateSmall(KEYWORD_PATENTS, extra);
 
 // PSI_SELF (population: Alpha's 4 applications; pump 4, laser 3, motor 2, valv 1):
 //   A1 mean(4,1,3)/4 = 66.667 %, A2 mean(4,3)/4 = 87.5 %, A3 mean(4,3,2)/4 = 75 %, A4 mean(4,2)/4 = 75 %.

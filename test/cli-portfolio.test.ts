@@ -3,59 +3,9 @@
  * parameters.portfolio_years), the options for the measure, the window and the tier cuts, and their errors.
  * The corpus is the hand-worked one of portfolio.test.ts with the fixture's company names.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { main } from '../src/cli/main';
-import { FIXTURES } from './helpers/evaluate';
+import { evaluateSmall, PORTFOLIO_PATENTS } from './helpers/cliSmall';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
-
-const PATENTS = [
-  'application_number,filing_date,applicants,ipc,claims',
-  'P1,2017-03-01,Alpha Denki,H01M 4/00,10',
-  'P2,2017-04-01,Beta Seiki,B01D 53/14,5',
-  'P3,2017-05-01,Gamma Kogyo,G06F 17/00,3',
-  'P4,2018-02-01,Alpha Denki,H01M 8/00,10',
-  'P5,2018-03-01,Alpha Denki;Beta Seiki,B01D 53/62,6',
-  'P6,2018-06-01,Gamma Kogyo,H01M 10/00;G06F 1/00,4',
-  'P7,2019-01-10,ALPHA DENKI,H01M 4/00;H01M 8/04,20',
-  'P8,2019-02-01,Beta Seiki,B01D 53/14,8',
-  'P9,2019-03-01,Gamma Kogyo,G06F 3/00,2',
-  'P10,2020-04-01,Alpha Denki,H01M 4/00;C01B 32/50,12',
-  'P11,2020-05-01,Beta Seiki,B01D 53/14,4',
-  'P12,2020-06-01,Gamma Kogyo,G06F 3/00,6',
-].join('\n');
-
-async function evaluate(extra: string[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'ipb-pf-'));
-  writeFileSync(join(dir, 'patents.csv'), `${PATENTS}\n`);
-  const r = await run([
-    'evaluate',
-    '--financials',
-    `${FIXTURES}/financials-small.csv`,
-    '--market',
-    `${FIXTURES}/market-small.csv`,
-    '--company',
-    'Alpha Denki',
-    '--patents',
-    join(dir, 'patents.csv'),
-    '--cutoff',
-    '2022-12-31',
-    '--out',
-    join(dir, 'a.xlsx'),
-    '--json',
-    join(dir, 'a.json'),
-    ...extra,
-  ]);
-  const json = r.code === 0 ? JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) : undefined;
-  return { ...r, json };
-}
+const evaluate = (extra: string[]) => evaluateSmall(PORTFOLIO_PATENTS, extra);
 
 test('the JSON: window indicators keyed latest, types, the portfolio table, the window', async () => {
   const { code, err, json } = await evaluate([]);

@@ -3,16 +3,16 @@
  * checks every formula. The workbook is written WITHOUT cached values, so every number LibreOffice
  * reports is one it calculated.
  */
-import { existsSync, mkdtempSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { writeXlsx } from '../src/cli/renderXlsx';
 import type { WorkbookModel } from '../src/core/workbook/model';
-import { readFileSync } from 'fs';
 import { importCanonical } from '../src/core/patents/importers/canonical';
 import { buildPatentSide, evaluateCompany, evaluateUniverse, loadInputs } from '../src/core/pipeline';
 import { buildKeywordSide, DEFAULT_KEYWORD_PARAMETERS } from '../src/core/text-mining/evaluation';
 import { documentKeywords } from '../src/core/text-mining/keywords';
+import { PORTFOLIO_PATENTS } from './helpers/cliSmall';
 import { evaluateFiles, FIXTURES, SAMPLES } from './helpers/evaluate';
 import { KEYWORD_PATENTS } from './helpers/keywordCorpus';
 import { convertWithLibreOffice, libreOfficeAvailable } from './helpers/libreoffice';
@@ -99,21 +99,7 @@ async function evaluateWithPatents(): Promise<{ model: WorkbookModel }> {
  * section must recompute, PCPI included (all three have claims in 2017–2020).
  */
 async function evaluateWithPortfolio(): Promise<{ model: WorkbookModel; pdi: unknown; pcpi: unknown }> {
-  const csv = [
-    'application_number,filing_date,applicants,ipc,claims',
-    'P1,2017-03-01,Alpha Denki,H01M 4/00,10',
-    'P2,2017-04-01,Beta Seiki,B01D 53/14,5',
-    'P3,2017-05-01,Gamma Kogyo,G06F 17/00,3',
-    'P4,2018-02-01,Alpha Denki,H01M 8/00,10',
-    'P5,2018-03-01,Alpha Denki;Beta Seiki,B01D 53/62,6',
-    'P6,2018-06-01,Gamma Kogyo,H01M 10/00;G06F 1/00,4',
-    'P7,2019-01-10,ALPHA DENKI,H01M 4/00;H01M 8/04,20',
-    'P8,2019-02-01,Beta Seiki,B01D 53/14,8',
-    'P9,2019-03-01,Gamma Kogyo,G06F 3/00,2',
-    'P10,2020-04-01,Alpha Denki,H01M 4/00;C01B 32/50,12',
-    'P11,2020-05-01,Beta Seiki,B01D 53/14,4',
-    'P12,2020-06-01,Gamma Kogyo,G06F 3/00,6',
-  ].join('\n');
+  const csv = PORTFOLIO_PATENTS;
   const loaded = loadInputs({
     financials: { name: 'financials-small.csv', text: readFileSync(`${FIXTURES}/financials-small.csv`, 'utf8') },
     market: { name: 'market-small.csv', text: readFileSync(`${FIXTURES}/market-small.csv`, 'utf8') },
