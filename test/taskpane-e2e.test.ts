@@ -155,6 +155,10 @@ maybe('task pane in Chromium', () => {
       // base_year_rnd's empty field shows its default: the first FY every electrical company covers.
       expect(await page.getAttribute('#base-year-rnd', 'placeholder')).toBe('2016');
       await shot('pane-3-company.png');
+      // Parameters the CLI takes as options (given to it below too): the workbooks must still agree cell by cell.
+      await page.fill('#base-year-rnd', '2017');
+      await page.fill('#pka-min-lift', '2');
+      await page.fill('#psi-sd', '1.5');
 
       await page.click('#build');
       // The keywords of 12,500 Japanese abstracts (lindera in Web Workers) come first: about 15–30 s.
@@ -183,6 +187,12 @@ maybe('task pane in Chromium', () => {
           join(SAMPLES, 'aliases.csv'),
           '--company',
           'Kitano Electric',
+          '--base-year-rnd',
+          '2017',
+          '--pka-min-lift',
+          '2',
+          '--psi-sd',
+          '1.5',
           '--out',
           xlsx,
         ],
@@ -232,6 +242,10 @@ maybe('task pane in Chromium', () => {
         }
       }
       expect(mismatches.slice(0, 20)).toEqual([]);
+      // The fields reached the workbook (so the agreement above is not the defaults agreeing).
+      expect(snap['Inputs (electrical)'].cells.C6.value).toBe('FY2017');
+      expect(snap['Keywords (Kitano Electric)'].cells.B5.value).toBe(2);
+      expect(snap['PSI (Kitano Electric)'].cells.B4.value).toBe(1.5);
       expect(formulas).toBeGreaterThan(1000);
       expect(compared).toBeGreaterThan(10000);
       expect(snap['Patents (electrical)'].tables.map((t) => t.name)).toEqual(['PatentRecords_electrical']);
