@@ -152,7 +152,13 @@ maybe('task pane in Chromium', () => {
       await page.waitForSelector('#variants ul li');
       const variants = await page.locator('#variants ul li').allTextContents();
       expect(variants).toContain('北野電機株式会社');
+      // base_year_rnd's empty field shows its default: the first FY every electrical company covers.
+      expect(await page.getAttribute('#base-year-rnd', 'placeholder')).toBe('2016');
       await shot('pane-3-company.png');
+      // Parameters the CLI takes as options (given to it below too): the workbooks must still agree cell by cell.
+      await page.fill('#base-year-rnd', '2017');
+      await page.fill('#pka-min-lift', '2');
+      await page.fill('#psi-sd', '1.5');
 
       await page.click('#build');
       // The keywords of 12,500 Japanese abstracts (lindera in Web Workers) come first: about 15–30 s.
@@ -181,6 +187,12 @@ maybe('task pane in Chromium', () => {
           join(SAMPLES, 'aliases.csv'),
           '--company',
           'Kitano Electric',
+          '--base-year-rnd',
+          '2017',
+          '--pka-min-lift',
+          '2',
+          '--psi-sd',
+          '1.5',
           '--out',
           xlsx,
         ],
@@ -230,6 +242,10 @@ maybe('task pane in Chromium', () => {
         }
       }
       expect(mismatches.slice(0, 20)).toEqual([]);
+      // The fields reached the workbook (so the agreement above is not the defaults agreeing).
+      expect(snap['Inputs (electrical)'].cells.C6.value).toBe('FY2017');
+      expect(snap['Keywords (Kitano Electric)'].cells.B5.value).toBe(2);
+      expect(snap['PSI (Kitano Electric)'].cells.B4.value).toBe(1.5);
       expect(formulas).toBeGreaterThan(1000);
       expect(compared).toBeGreaterThan(10000);
       expect(snap['Patents (electrical)'].tables.map((t) => t.name)).toEqual(['PatentRecords_electrical']);
@@ -247,11 +263,39 @@ maybe('task pane in Chromium', () => {
         'IPB_Fig12',
         'IPB_Fig13',
         'IPB_Fig14',
+        'IPB_Fig18',
+        'IPB_Fig17',
+        'IPB_Fig15',
+        'IPB_Fig16',
       ]);
       expect(charts[0].series.map((x) => [x.values, x.xValues])).toEqual([
         [`E${rowOf('CAPEX')}:L${rowOf('CAPEX')}`, 'E4:L4'],
         [`E${rowOf('RND')}:L${rowOf('RND')}`, 'E4:L4'],
       ]);
+      // Figures 15–18 plot Block 3's tables on Evaluation: a table's data starts two rows below its title
+      // ("PSI  典型・例外出願と…" in column A), so 図15's typical counts are column C of the PSI rows, by filing year.
+      const titleRow = (id: string): number =>
+        Number(
+          [...cli.entries()]
+            .find(([r, c]) => /^Evaluation!A\d+$/.test(r) && String(c.value ?? '').startsWith(`${id}  `))?.[0]
+            .slice(12),
+        );
+      const fig = (name: string) => charts.find((c) => c.name === name) as (typeof charts)[number];
+      const psi = titleRow('PSI') + 2;
+      const psiLast = titleRow('PSI_COMPOSITION') - 2;
+      expect(psiLast).toBeGreaterThan(psi);
+      expect(fig('IPB_Fig15').series.map((x) => [x.values, x.xValues])).toEqual(
+        ['C', 'D', 'E', 'F'].map((c) => [`${c}${psi}:${c}${psiLast}`, `A${psi}:A${psiLast}`]),
+      );
+      const comp = titleRow('PSI_COMPOSITION') + 2;
+      expect(fig('IPB_Fig16').series.map((x) => [x.values, x.xValues])).toEqual([
+        [`C${comp}:C${comp + 2}`, `A${comp}:A${comp + 2}`],
+      ]);
+      const pka = titleRow('PKA') + 2;
+      expect(fig('IPB_Fig17').series[0].xValues).toMatch(new RegExp(`^B${pka}:B\\d+$`));
+      // 図18: one series per window year, each over that year's rows of PORTFOLIO (shares in column F).
+      const pf = titleRow('PORTFOLIO') + 2;
+      expect(fig('IPB_Fig18').series[0].values).toMatch(new RegExp(`^F${pf}:F\\d+$`));
 
       // A J-PlatPat export with two bad rows: they are listed with their reasons and downloadable as CSV.
       await page.setInputFiles('#file-patents', join(ROOT, 'test/fixtures/patents/jplatpat-edge.csv'));

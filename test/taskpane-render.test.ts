@@ -9,12 +9,14 @@ import { importCanonical } from '../src/core/patents/importers/canonical';
 import type { Consolidation } from '../src/core/patents/names';
 import type { PatentRecord } from '../src/core/patents/record';
 import { buildPatentsSheet } from '../src/core/workbook/patentsSheet';
-import { newSheet, setCell, type WorkbookModel } from '../src/core/workbook/model';
+import { newSheet, setCell, type Sheet, type WorkbookModel } from '../src/core/workbook/model';
+import { documentKeywords } from '../src/core/text-mining/keywords';
 import { renderWorkbook } from '../src/taskpane/renderOffice';
 import { evaluationNaming, formulaRenamer, qualifiedSheetName } from '../src/taskpane/sheetNaming';
-import { DEFAULT_PARAMETERS, Session } from '../src/taskpane/session';
+import { DEFAULT_PARAMETERS, Session, type KeywordExtractor } from '../src/taskpane/session';
 import { createFakeExcel, type FakeExcel } from './helpers/fakeExcel';
-import { SAMPLES } from './helpers/evaluate';
+import { FIXTURES, SAMPLES } from './helpers/evaluate';
+import { KEYWORD_PATENTS } from './helpers/keywordCorpus';
 
 // office-addin-mock reads only the OfficeApp names from office-addin-manifest, whose dependencies ship as ES
 // modules jest does not load; the names are given here.
@@ -228,4 +230,137 @@ describe('renderWorkbook', () => {
     expect(refs.some((f) => f.includes('Kitano'))).toBe(false);
     expect(fake.sheets.get('Patents (electrical)')?.tables.map((t) => t.name)).toEqual(['PatentRecords_electrical']);
   }, 60_000);
+});
+
+describe('Block 3 charts (figures 15–18) and the Parameters step', () => {
+  /** The value the model holds at `addr` of `sheet` (a formula's computed result). */
+  const valueAt = (sheet: Sheet, addr: string): unknown => {
+    const m = /^([A-Z]+)(\d+)$/.exec(addr) as RegExpExecArray;
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const cell = sheet.cells.get(Number(m[2]))?.get(col);
+    return cell && 'formula' in cell && cell.formula !== undefined ? cell.result : cell?.value;
+  };
+  /** The values of a one-column range such as "D25:D26". */
+  const columnValues = (sheet: Sheet, range: string): unknown[] => {
+    const [a, b] = range.split(':');
+    const col = a.replace(/\d+/, '');
+    const out: unknown[] = [];
+    for (let r = Number(a.replace(/\D+/, '')); r <= Number(b.replace(/\D+/, '')); r += 1)
+      out.push(valueAt(sheet, `${col}${r}`));
+    return out;
+  };
+
+  test('PKA, PSI and PDI charts over the section rows; thresholds and k from the pane reach the keyword side', async () => {
+    const s = new Session();
+    s.setFinancials({ name: 'financials-small.csv', text: readFileSync(`${FIXTURES}/financials-small.csv`, 'utf8') });
+    s.setMarket({ name: 'market-small.csv', text: readFileSync(`${FIXTURES}/market-small.csv`, 'utf8') });
+    s.addPatents(await importCanonical([KEYWORD_PATENTS], { file: 'patents.csv', keepText: true }));
+    const extract: KeywordExtractor = async (texts) => ({
+      keywords: texts.map((t) => documentKeywords(t, undefined)),
+    });
+    // Lift ≥ 2 instead of the default 5 (the CLI's --pka-min-lift 2): pump and laser, both lift 2.5.
+    const params = { ...DEFAULT_PARAMETERS, cutoff: '2022-12-31', pkaMinLift: 2 };
+    const ev = s.evaluate('Alpha Denki', params, await s.keywordSide(params, extract));
+    expect(ev.json.indicators.KEYWORD_COUNT.latest).toBe(2);
+    expect(ev.json.parameters.pka_thresholds).toEqual({ min_own_rate: 5, min_lift: 2, min_own_documents: 3 });
+    const { run, fake } = fakeHost();
+    const naming = evaluationNaming('Alpha Denki', ev.json.industry);
+    await run((ctx) => renderWorkbook(ctx, ev.workbook.model, { naming }));
+    const model = ev.workbook.model.sheets[0];
+    const ws = fake.sheets.get('Evaluation (Alpha Denki)');
+    const charts = ws?.charts ?? [];
+    expect(charts.map((c) => c.name).slice(-4)).toEqual(['IPB_Fig18', 'IPB_Fig17', 'IPB_Fig15', 'IPB_Fig16']);
+    const chart = (name: string) => charts.find((c) => c.name === name) as (typeof charts)[number];
+    // The row of a section table's title (column A starts with its ID); its data starts two rows below.
+    const titleRow = (id: string): number =>
+      Number(
+        [...(ws?.cells.entries() ?? [])]
+          .find(([a, c]) => /^A\d+$/.test(a) && String(c.value ?? '').startsWith(`${id}  `))?.[0]
+          .slice(1),
+      );
+
+    // 図17: keywords ranked 1, 2 on the PKA rows; own rate 4/4 = 100 % and 3/4 = 75 %, corpus rate 4/10 and 3/10.
+    const pka = titleRow('PKA') + 2;
+    const f17 = chart('IPB_Fig17');
+    expect(f17.type).toBe('BarClustered');
+    expect(f17.by).toBe('Columns');
+    expect(f17.categoriesReversed).toBe(true);
+    expect(f17.series.map((x) => [x.values, x.xValues])).toEqual([
+      [`D${pka}:D${pka + 1}`, `B${pka}:B${pka + 1}`],
+      [`E${pka}:E${pka + 1}`, `B${pka}:B${pka + 1}`],
+    ]);
+    expect(columnValues(model, `B${pka}:B${pka + 1}`)).toEqual(['pump', 'laser']);
+    expect(columnValues(model, `D${pka}:D${pka + 1}`)).toEqual([100, 75]);
+    expect(columnValues(model, `E${pka}:E${pka + 1}`)).toEqual([40, 30]);
+    // The cells are lookups on the Keywords sheet, so the chart follows the threshold cells.
+    expect(ws?.cells.get(`D${pka}`)?.formula).toContain("'Keywords (Alpha Denki)'!");
+
+    // 図15: 2019 has A2 typical and A1 exceptional of 2 (50 % each); 2020 neither (A3, A4 at 75 %, inside the bounds).
+    const psi = titleRow('PSI') + 2;
+    const f15 = chart('IPB_Fig15');
+    expect(f15.type).toBe('ColumnClustered');
+    expect(f15.series.map((x) => [x.values, x.xValues, x.chartType, x.axisGroup])).toEqual([
+      [`C${psi}:C${psi + 1}`, `A${psi}:A${psi + 1}`, undefined, undefined],
+      [`D${psi}:D${psi + 1}`, `A${psi}:A${psi + 1}`, undefined, undefined],
+      [`E${psi}:E${psi + 1}`, `A${psi}:A${psi + 1}`, 'LineMarkers', 'Secondary'],
+      [`F${psi}:F${psi + 1}`, `A${psi}:A${psi + 1}`, 'LineMarkers', 'Secondary'],
+    ]);
+    expect(columnValues(model, `A${psi}:A${psi + 1}`)).toEqual([2019, 2020]);
+    expect(f15.series.map((x) => columnValues(model, x.values as string))).toEqual([
+      [1, 0],
+      [1, 0],
+      [50, 0],
+      [50, 0],
+    ]);
+
+    // 図16: of Alpha's 4 applications A4 is high (PSI_ALL 40 > 39.16), A1 low (26.667 < 28.51), 2 other.
+    const comp = titleRow('PSI_COMPOSITION') + 2;
+    const f16 = chart('IPB_Fig16');
+    expect([f16.type, f16.by, f16.percentLabels]).toEqual(['Pie', 'Columns', true]);
+    expect(f16.series.map((x) => [x.values, x.xValues])).toEqual([[`C${comp}:C${comp + 2}`, `A${comp}:A${comp + 2}`]]);
+    expect(columnValues(model, `C${comp}:C${comp + 2}`)).toEqual([25, 25, 50]);
+
+    // 図18: top subclasses by claims. 2019: F04B alone (A1, A2: 100 %); 2020: F04B (A3) and H02K (A4), 5 claims
+    // each, 50 % each (ties by code). One series a year over its rows of PORTFOLIO, ranks across.
+    const pf = titleRow('PORTFOLIO') + 2;
+    const f18 = chart('IPB_Fig18');
+    const window = f18.series.map((x) => x.name);
+    expect(window).toEqual(['2019', '2020']);
+    expect(f18.series.map((x) => [x.values, x.xValues])).toEqual([
+      [`F${pf}:F${pf}`, `B${pf + 1}:B${pf + 2}`],
+      [`F${pf + 1}:F${pf + 2}`, `B${pf + 1}:B${pf + 2}`],
+    ]);
+    expect(f18.series.map((x) => columnValues(model, x.values as string))).toEqual([[100], [50, 50]]);
+    expect(columnValues(model, `C${pf}:C${pf + 2}`)).toEqual(['F04B', 'F04B', 'H02K']);
+
+    // No chart covers another: each starts below the one before it in the same column of charts.
+    const top = (a: string): number => Number(a.replace(/\D+/, ''));
+    const sorted = [...charts].sort((a, b) => top(a.from as string) - top(b.from as string));
+    sorted.slice(1).forEach((c, i) => expect(top(c.from as string)).toBeGreaterThan(top(sorted[i].to as string)));
+
+    // k = 2 (the CLI's --psi-sd 2): bounds mean ± 2·SD take in every application, nothing typical or exceptional.
+    const wide = { ...params, psiSd: 2 };
+    const ev2 = s.evaluate('Alpha Denki', wide, await s.keywordSide(wide, extract));
+    expect(ev2.json.parameters.psi_sd_multiple).toBe(2);
+    expect((ev2.json.tables.PSI as { composition?: unknown } | undefined)?.composition).toEqual(
+      expect.objectContaining({ high: 0, low: 0, other: 4 }),
+    );
+  });
+
+  test('base_year_rnd from the pane: empty is the first FY every peer covers; a year moves the cumulative R&D', async () => {
+    const s = await sampleSession(true);
+    const byDefault = s.evaluate('Kitano Electric', DEFAULT_PARAMETERS);
+    // The sample's electrical companies all cover FY2016–FY2023.
+    expect(byDefault.json.parameters.base_year_rnd).toBe(2016);
+    const later = s.evaluate('Kitano Electric', { ...DEFAULT_PARAMETERS, baseYearRnd: 2018 });
+    expect(later.json.parameters.base_year_rnd).toBe(2018);
+    // APP_PRODUCTIVITY_3 of FY n cumulates R&D from the base FY to FY n−1: from 2018, FY2018 has no year to cumulate.
+    const ap3 = (e: typeof later): Record<string, unknown> =>
+      e.json.indicators.APP_PRODUCTIVITY_3 as unknown as Record<string, unknown>;
+    expect(typeof ap3(byDefault)['2018']).toBe('number');
+    expect(ap3(later)['2018']).toBeNull();
+    expect(typeof ap3(later)['2019']).toBe('number');
+    // FY2019 over 2018's R&D alone is larger than over 2016–2018's.
+    expect(ap3(later)['2019'] as number).toBeGreaterThan(ap3(byDefault)['2019'] as number);
+  });
 });

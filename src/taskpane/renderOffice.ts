@@ -13,7 +13,7 @@
  * "00123" for a number. Every text cell therefore gets the Text number format ("@") in the same batch
  * before its value, so it is stored exactly as written; no apostrophe is added to the data.
  */
-import type { Cell, ChartSpec, Sheet, Style, WorkbookModel } from '../core/workbook/model';
+import type { Cell, ChartSeriesSpec, ChartSpec, Sheet, Style, WorkbookModel } from '../core/workbook/model';
 import { a1, colLetter, extent, STYLES } from '../core/workbook/model';
 import { addressLists, bands, outlineRuns, styleRects } from './sheetBlocks';
 import { formulaRenamer, MODEL_NAMING, type SheetNaming } from './sheetNaming';
@@ -285,29 +285,44 @@ async function writeLayout(
   }
 }
 
+const CHART_TYPES: Record<ChartSpec['type'], 'LineMarkers' | 'ColumnClustered' | 'BarClustered' | 'Pie'> = {
+  line: 'LineMarkers',
+  columnClustered: 'ColumnClustered',
+  barClustered: 'BarClustered',
+  pie: 'Pie',
+};
+
+/** A series down a column ("F40:F44") is plotted by columns, one along a row ("E12:L12") by rows. */
+function seriesBy(range: string): 'Rows' | 'Columns' {
+  const m = /^\$?([A-Z]+)\$?\d+:\$?([A-Z]+)\$?\d+$/.exec(range);
+  return m && m[1] === m[2] && range.split(':')[0] !== range.split(':')[1] ? 'Columns' : 'Rows';
+}
+
 function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   const [first, ...rest] = spec.series;
   if (!first) return;
-  const chart = ws.charts.add(
-    spec.type === 'columnClustered' ? 'ColumnClustered' : 'LineMarkers',
-    ws.getRange(first.values),
-    'Rows',
-  );
+  const chart = ws.charts.add(CHART_TYPES[spec.type], ws.getRange(first.values), seriesBy(first.values));
   chart.name = spec.name;
   chart.title.text = spec.title;
   chart.title.format.font.size = 11;
   chart.legend.position = 'Bottom';
   chart.setPosition(a1(spec.from.row, spec.from.col), a1(spec.to.row, spec.to.col));
+  // Bars are drawn bottom-up; reversed, the first row of the table (rank 1) is at the top.
+  if (spec.type === 'barClustered') chart.axes.categoryAxis.reversePlotOrder = true;
+  if (spec.type === 'pie') chart.dataLabels.showPercentage = true;
   const categories = ws.getRange(spec.categories);
+  const style = (s: Excel.ChartSeries, x: ChartSeriesSpec): void => {
+    s.setXAxisValues(categories);
+    if (x.line) s.chartType = 'LineMarkers';
+    if (x.secondaryAxis) s.axisGroup = 'Secondary';
+  };
   const s0 = chart.series.getItemAt(0);
   s0.name = first.name;
-  s0.setXAxisValues(categories);
-  if (first.secondaryAxis) s0.axisGroup = 'Secondary';
+  style(s0, first);
   for (const spec2 of rest) {
     const s = chart.series.add(spec2.name);
     s.setValues(ws.getRange(spec2.values));
-    s.setXAxisValues(categories);
-    if (spec2.secondaryAxis) s.axisGroup = 'Secondary';
+    style(s, spec2);
   }
 }
 

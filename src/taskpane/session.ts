@@ -15,7 +15,12 @@ import {
   type CompanyEvaluation,
   type PatentSide,
 } from '../core/pipeline';
-import { buildKeywordSide, DEFAULT_KEYWORD_PARAMETERS, type KeywordSide } from '../core/text-mining/evaluation';
+import {
+  buildKeywordSide,
+  DEFAULT_KEYWORD_PARAMETERS,
+  type KeywordParameters,
+  type KeywordSide,
+} from '../core/text-mining/evaluation';
 import { type DocumentTexts, hasKeywordText } from '../core/text-mining/keywords';
 import type { Universe } from '../core/universe';
 import type { FormulaMode } from '../core/workbook/model';
@@ -31,6 +36,14 @@ export interface Parameters {
   readonly baseYearApplications: number;
   readonly baseYearExam: number;
   readonly baseYearGrantRate: number;
+  /** First FY of the cumulative R&D (APP_PRODUCTIVITY_3, _4); undefined = the first FY every peer covers. */
+  readonly baseYearRnd?: number;
+  /** Characteristic keywords (PKA): the CLI's --pka-min-own-rate (%), --pka-min-lift, --pka-min-documents. */
+  readonly pkaMinOwnRate: number;
+  readonly pkaMinLift: number;
+  readonly pkaMinDocuments: number;
+  /** k of PSI's mean ± k·SD (typical / exceptional, high / low similarity): the CLI's --psi-sd. */
+  readonly psiSd: number;
   readonly mode: FormulaMode;
   readonly moneyLabel: string;
 }
@@ -39,9 +52,21 @@ export const DEFAULT_PARAMETERS: Parameters = {
   baseYearApplications: DEFAULT_BASE_YEARS.baseYearApplications,
   baseYearExam: DEFAULT_BASE_YEARS.baseYearExam,
   baseYearGrantRate: DEFAULT_BASE_YEARS.baseYearGrantRate,
+  pkaMinOwnRate: DEFAULT_KEYWORD_PARAMETERS.pka.minOwnRate,
+  pkaMinLift: DEFAULT_KEYWORD_PARAMETERS.pka.minLift,
+  pkaMinDocuments: DEFAULT_KEYWORD_PARAMETERS.pka.minOwnDocuments,
+  psiSd: DEFAULT_KEYWORD_PARAMETERS.psi.sdMultiple,
   mode: 'portable',
   moneyLabel: 'JPY million',
 };
+
+/** The keyword side's parameters, as the CLI's parseKeywordParameters makes them from its options. */
+export function keywordParameters(p: Parameters): KeywordParameters {
+  return {
+    pka: { minOwnRate: p.pkaMinOwnRate, minLift: p.pkaMinLift, minOwnDocuments: Math.max(1, p.pkaMinDocuments) },
+    psi: { ...DEFAULT_KEYWORD_PARAMETERS.psi, sdMultiple: p.psiSd },
+  };
+}
 
 /** Keywords of documents, in order (the pane: Web Workers running lindera; tests: the core directly). */
 export type KeywordExtractor = (
@@ -54,7 +79,8 @@ export class Session {
   market?: NamedText;
   aliases?: NamedText;
   readonly patents: ImportResult[] = [];
-  private loaded?: { universe?: Universe; issues: InputIssue[] };
+  /** The inputs loaded for a base year of the cumulative R&D ('' = the default). */
+  private loaded?: { baseYearRnd?: number; universe?: Universe; issues: InputIssue[] };
   private side?: { key: string; side: PatentSide };
   /** IPC subclass titles for the portfolio table (the pane fetches data/ipc-subclasses.tsv, as the CLI reads it). */
   private ipcTitles?: ReadonlyMap<string, string>;
@@ -96,10 +122,19 @@ export class Session {
     this.side = undefined;
   }
 
-  /** The financial and market inputs, validated; issues name file, row and column. */
-  inputs(): { universe?: Universe; issues: InputIssue[] } {
+  /**
+   * The financial and market inputs, validated; issues name file, row and column. `baseYearRnd` (the first FY
+   * of the cumulative R&D) is part of the universe, so another one loads them again.
+   */
+  inputs(baseYearRnd?: number): { universe?: Universe; issues: InputIssue[] } {
     if (!this.financials || !this.market) return { issues: [] };
-    this.loaded ??= loadInputs({ financials: this.financials, market: this.market });
+    if (!this.loaded || this.loaded.baseYearRnd !== baseYearRnd) {
+      this.loaded = {
+        baseYearRnd,
+        ...loadInputs({ financials: this.financials, market: this.market, baseYearRnd }),
+      };
+      this.side = undefined;
+    }
     return this.loaded;
   }
 
@@ -119,7 +154,7 @@ export class Session {
 
   /** Merged records, name consolidation and statistics for the parameters (cached per parameters). */
   patentSide(p: Parameters): PatentSide | undefined {
-    const universe = this.inputs().universe;
+    const universe = this.inputs(p.baseYearRnd).universe;
     if (!universe || this.patents.length === 0) return undefined;
     const key = JSON.stringify([p.cutoff, p.baseYearApplications, p.baseYearExam, p.baseYearGrantRate]);
     if (this.side?.key !== key) {
@@ -140,7 +175,7 @@ export class Session {
   }
 
   /**
-   * Block 3's keyword corpus for the patent side of the parameters, as the CLI builds it (default thresholds),
+   * Block 3's keyword corpus for the patent side of the parameters, as the CLI builds it (the parameters' thresholds),
    * when the records carry abstract or claims text. The records are segmented once per set of patent imports:
    * other parameters or aliases rebuild only the corpus.
    */
@@ -165,12 +200,12 @@ export class Session {
     }
     const ex = this.extracted as NonNullable<Session['extracted']>;
     // mergeRecords orders the records the same way for the same imports, so the lists stay aligned.
-    return buildKeywordSide(records, side.names.nameOf, ex.keywords, DEFAULT_KEYWORD_PARAMETERS, ex.segmenter);
+    return buildKeywordSide(records, side.names.nameOf, ex.keywords, keywordParameters(p), ex.segmenter);
   }
 
   /** The evaluation of one company against its industry: the JSON and the workbook model. */
   evaluate(company: string, p: Parameters, keywords?: KeywordSide): CompanyEvaluation {
-    const universe = this.inputs().universe;
+    const universe = this.inputs(p.baseYearRnd).universe;
     if (!universe || !this.financials || !this.market) throw new Error('load financials.csv and market.csv first');
     if (!universe.companies.has(company)) throw new Error(`${company} is not in ${this.financials.name}`);
     const patents = this.patentSide(p);

@@ -3,6 +3,7 @@
  * company, set the parameters, build the evaluation into the open workbook, and browse the IPB functions.
  * The page also loads functions.js (shared runtime), so the IPB functions share this runtime.
  */
+import { cumulativeBaseYear } from '../core/cumulative';
 import { formatIssue } from '../core/issues';
 import { importPatentsView } from '../core/patents/importers/patentsview';
 import { ImportCancelled, type ImportResult } from '../core/patents/record';
@@ -160,6 +161,15 @@ function start(): void {
   const baseYear = yearInput('base-year', ui.params.baseYearApplications);
   const baseYearExam = yearInput('base-year-exam', ui.params.baseYearExam);
   const baseYearGrant = yearInput('base-year-grant', ui.params.baseYearGrantRate);
+  // Empty = the default, which depends on the industry's peers.
+  const baseYearRnd = yearInput('base-year-rnd', 0);
+  baseYearRnd.value = ui.params.baseYearRnd === undefined ? '' : String(ui.params.baseYearRnd);
+  const numberInput = (id: string, v: number, step: string, min: string): HTMLInputElement =>
+    el('input', { attrs: { type: 'number', id, min, step, value: String(v) } });
+  const pkaMinOwnRate = numberInput('pka-min-own-rate', ui.params.pkaMinOwnRate, 'any', '0');
+  const pkaMinLift = numberInput('pka-min-lift', ui.params.pkaMinLift, 'any', '0');
+  const pkaMinDocuments = numberInput('pka-min-documents', ui.params.pkaMinDocuments, '1', '1');
+  const psiSd = numberInput('psi-sd', ui.params.psiSd, 'any', '0');
   const modeRadio = (value: 'portable' | 'ipb', label: string): HTMLElement => {
     const r = el('input', { attrs: { type: 'radio', name: 'mode', value, id: `mode-${value}` } });
     r.checked = ui.params.mode === value;
@@ -176,7 +186,13 @@ function start(): void {
       field(t.baseYear, baseYear),
       field(t.baseYearExam, baseYearExam),
       field(t.baseYearGrant, baseYearGrant),
+      field(t.baseYearRnd, baseYearRnd, t.baseYearRndHint),
     ),
+    el('h3', { text: t.keywordParams }),
+    field(t.pkaMinOwnRate, pkaMinOwnRate),
+    field(t.pkaMinLift, pkaMinLift),
+    field(t.pkaMinDocuments, pkaMinDocuments),
+    field(t.psiSd, psiSd),
     el(
       'fieldset',
       { cls: 'radios' },
@@ -187,6 +203,11 @@ function start(): void {
   );
   const readParams = (): Parameters => {
     const year = (i: HTMLInputElement, d: number): number => (/^\d{4}$/.test(i.value) ? Number(i.value) : d);
+    // As the CLI takes them: a number ≥ 0 (a whole one for the documents); anything else is the default.
+    const amount = (i: HTMLInputElement, d: number, whole = false): number => {
+      const v = i.value.trim() === '' ? NaN : Number(i.value);
+      return Number.isFinite(v) && v >= 0 && (!whole || Number.isInteger(v)) ? v : d;
+    };
     const mode = (step4.querySelector('input[name="mode"]:checked') as HTMLInputElement | null)?.value;
     return {
       ...ui.params,
@@ -194,6 +215,11 @@ function start(): void {
       baseYearApplications: year(baseYear, DEFAULT_PARAMETERS.baseYearApplications),
       baseYearExam: year(baseYearExam, DEFAULT_PARAMETERS.baseYearExam),
       baseYearGrantRate: year(baseYearGrant, DEFAULT_PARAMETERS.baseYearGrantRate),
+      baseYearRnd: /^\d{4}$/.test(baseYearRnd.value) ? Number(baseYearRnd.value) : undefined,
+      pkaMinOwnRate: amount(pkaMinOwnRate, DEFAULT_PARAMETERS.pkaMinOwnRate),
+      pkaMinLift: amount(pkaMinLift, DEFAULT_PARAMETERS.pkaMinLift),
+      pkaMinDocuments: amount(pkaMinDocuments, DEFAULT_PARAMETERS.pkaMinDocuments, true),
+      psiSd: amount(psiSd, DEFAULT_PARAMETERS.psiSd),
       mode: mode === 'ipb' ? 'ipb' : 'portable',
     };
   };
@@ -241,7 +267,7 @@ function start(): void {
 
   function refreshIssues(): void {
     dataIssues.replaceChildren();
-    const issues = ui.session.inputs().issues;
+    const issues = ui.session.inputs(readParams().baseYearRnd).issues;
     if (issues.length === 0) return;
     const list = el('ul', { cls: 'issues' });
     for (const i of issues.slice(0, 30)) list.append(el('li', { cls: i.severity, text: formatIssue(i) }));
@@ -249,7 +275,7 @@ function start(): void {
   }
 
   function refreshCompanies(): void {
-    const universe = ui.session.inputs().universe;
+    const universe = ui.session.inputs(readParams().baseYearRnd).universe;
     const industry = industrySelect.value;
     industrySelect.replaceChildren();
     companySelect.replaceChildren();
@@ -266,7 +292,7 @@ function start(): void {
   }
 
   function fillCompanies(): void {
-    const universe = ui.session.inputs().universe;
+    const universe = ui.session.inputs(readParams().baseYearRnd).universe;
     if (!universe) return;
     const industry = industrySelect.value;
     companySelect.replaceChildren();
@@ -281,11 +307,14 @@ function start(): void {
   }
 
   function refreshCompany(): void {
-    const universe = ui.session.inputs().universe;
+    const universe = ui.session.inputs(readParams().baseYearRnd).universe;
     peersLine.textContent = '';
     variantsBox.replaceChildren();
+    baseYearRnd.placeholder = '';
     const c = ui.company ? universe?.companies.get(ui.company) : undefined;
     if (!universe || !c) return;
+    // The empty field's default, for this company's industry.
+    baseYearRnd.placeholder = String(cumulativeBaseYear(universe, c.industry, 'base_year_rnd') ?? '');
     const ind = universe.industries.get(c.industry);
     if (ind)
       peersLine.textContent = `${c.industry}: ${t.peers(ind.companies.length, ind.years[0], ind.years[ind.years.length - 1])}`;
@@ -418,13 +447,14 @@ function start(): void {
     ui.company = companySelect.value || undefined;
     refreshCompany();
   });
-  for (const i of [cutoff, baseYear, baseYearExam, baseYearGrant]) i.addEventListener('change', refreshCompany);
+  for (const i of [cutoff, baseYear, baseYearExam, baseYearGrant, baseYearRnd])
+    i.addEventListener('change', refreshCompany);
 
   buildButton.addEventListener('click', () => void build());
 
   async function build(): Promise<void> {
     buildStatus.replaceChildren();
-    if (!ui.session.inputs().universe || !ui.company) {
+    if (!ui.session.inputs(readParams().baseYearRnd).universe || !ui.company) {
       say(buildStatus, t.needInputs, 'error');
       return;
     }

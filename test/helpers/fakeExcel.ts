@@ -28,7 +28,11 @@ export interface RecordedSheet {
     name: string;
     type: string;
     title?: string;
-    series: { name?: string; values?: string; xValues?: string; axisGroup?: string }[];
+    /** How the first range was split into series: 'Rows' or 'Columns'. */
+    by?: string;
+    series: { name?: string; values?: string; xValues?: string; axisGroup?: string; chartType?: string }[];
+    categoriesReversed?: boolean;
+    percentLabels?: boolean;
     from?: string;
     to?: string;
   }[];
@@ -415,6 +419,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): { Excel: unknow
           const rec: RecordedSheet['charts'][number] = {
             name: `Chart ${sheet.charts.length + 1}`,
             type,
+            by,
             series: [{ values: source.address.replace(/^.*!/, '') }],
           };
           sheet.charts.push(rec);
@@ -426,6 +431,10 @@ export function createFakeExcel(options: FakeExcelOptions = {}): { Excel: unknow
             set axisGroup(v: string) {
               charge(v);
               s.axisGroup = v;
+            },
+            set chartType(v: string) {
+              charge(v);
+              s.chartType = v;
             },
             setValues: (r: { address: string }) => {
               charge(r.address);
@@ -449,6 +458,18 @@ export function createFakeExcel(options: FakeExcelOptions = {}): { Excel: unknow
               format: { font: { set size(_v: number) {} } },
             },
             legend: { set position(_v: string) {} },
+            axes: {
+              categoryAxis: {
+                set reversePlotOrder(v: boolean) {
+                  rec.categoriesReversed = v;
+                },
+              },
+            },
+            dataLabels: {
+              set showPercentage(v: boolean) {
+                rec.percentLabels = v;
+              },
+            },
             setPosition: (from: string, to: string) => {
               charge(from, to);
               rec.from = from;

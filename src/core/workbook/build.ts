@@ -2,6 +2,7 @@
 import { CATALOG, type IndicatorDef } from '../catalog';
 import type { UniverseResults } from '../engine';
 import type { CompanySummary } from '../summary';
+import { block3Charts } from './block3Charts';
 import { evaluationCharts, evaluationHighlights } from './evaluationCharts';
 import { buildEvaluationSheet, type EvaluationLayout } from './evaluationSheet';
 import { buildIndustrySheet, type IndustryLayout } from './industrySheet';
@@ -120,6 +121,10 @@ export function buildWorkbook(results: UniverseResults, summary: CompanySummary,
           evaluation.forecastCol,
         )
       : undefined;
+  // Figures 15–18 go below figures 7–14 in the same column of charts when the columns agree.
+  const charts = evaluation.sheet.charts;
+  const free = charts.length ? charts[charts.length - 1].to.row + 2 : evaluation.headerRow;
+  charts.push(...block3Charts(portfolioSection, keywordSection, evaluation.forecastCol, free));
   const patentSheets = opts.patents
     ? [
         (statistics as StatisticsLayout).sheet,

@@ -1,8 +1,8 @@
 /**
  * Charts beside the Evaluation sheet's blocks, after the seed's figures 7–14 (the time series of each group).
  * A figure is drawn from the indicator rows the sheet has; a figure none of whose indicators is on the sheet
- * (Block 2 without patents) is left out. Figures 15–18 (similarity, keywords, diversification) belong to
- * Block 3's own sheets.
+ * (Block 2 without patents) is left out. Figures 15–18 (similarity, keywords, diversification) plot Block 3's
+ * tables further down the sheet: block3Charts.ts.
  */
 import type { IndicatorDef } from '../catalog';
 import type { EvaluationLayout } from './evaluationSheet';

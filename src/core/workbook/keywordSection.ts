@@ -12,18 +12,49 @@ import { formulaCell } from './cells';
 import type { KeywordColumn, KeywordsLayout } from './keywordsSheet';
 import { type Cell, type Sheet, type StyleName, setCell } from './model';
 import type { PsiLayout, PsiYearColumn } from './psiSheet';
-import { writeSectionTable } from './sectionTable';
+import { SECTION_HEAD_ROWS, writeSectionTable } from './sectionTable';
 
 /** Keywords listed on Evaluation (the Keywords sheet has them all). */
 export const KEYWORDS_LISTED = 20;
 /** Typical and exceptional examples listed on Evaluation. */
 export const EXAMPLES_LISTED = 5;
 
+/** The data rows of a table of the section (first > last when it has none). */
+export interface TableRows {
+  readonly title: number;
+  readonly first: number;
+  readonly last: number;
+}
+
 export interface KeywordSectionLayout {
   readonly rowOf: ReadonlyMap<TextIndicatorId, number>;
   readonly valueCol: number;
   readonly nextRow: number;
+  /** PKA: rank, keyword, own documents, own rate, corpus rate, lift, score (columns 1–7). */
+  readonly pka: TableRows;
+  /** PSI by filing year: year, then the columns of PSI_YEAR_COLUMNS (columns 2–9). */
+  readonly psiYears: TableRows;
+  /** PSI_ALL composition: label, applications, share % (columns 1–3). */
+  readonly composition: TableRows;
 }
+
+/** The by-year columns of the PSI table, in order from column 2. */
+export const PSI_YEAR_COLUMNS: readonly PsiYearColumn[] = [
+  'applications',
+  'typical',
+  'exceptional',
+  'typicalRatio',
+  'exceptionalRatio',
+  'high',
+  'low',
+  'other',
+];
+
+const rowsOf = (title: number, n: number): TableRows => ({
+  title,
+  first: title + SECTION_HEAD_ROWS,
+  last: title + SECTION_HEAD_ROWS + n - 1,
+});
 
 export function writeKeywordSection(
   sheet: Sheet,
@@ -90,6 +121,7 @@ export function writeKeywordSection(
       formulaCell(lookup(k, 'score'), v(x?.score), 'number'),
     ];
   });
+  const pka = rowsOf(row, pkaRows.length);
   row =
     writeSectionTable(sheet, row, {
       id: 'PKA',
@@ -109,16 +141,7 @@ export function writeKeywordSection(
     }) + 1;
 
   // ---- PSI (表17) by filing year
-  const yearCols: readonly PsiYearColumn[] = [
-    'applications',
-    'typical',
-    'exceptional',
-    'typicalRatio',
-    'exceptionalRatio',
-    'high',
-    'low',
-    'other',
-  ];
+  const yearCols = PSI_YEAR_COLUMNS;
   const styleOf = (c: PsiYearColumn): StyleName => (c.endsWith('Ratio') ? 'percent' : 'count');
   const yearRows: Cell[][] = ck.psi.byYear.map((y) => {
     const values: Record<PsiYearColumn, number> = {
@@ -148,6 +171,7 @@ export function writeKeywordSection(
     formulaCell(psi.composition[key][0], n, 'count'),
     formulaCell(psi.composition[key][1], share, 'percent'),
   ]);
+  const psiYears = rowsOf(row, yearRows.length);
   row =
     writeSectionTable(sheet, row, {
       id: 'PSI',
@@ -167,6 +191,7 @@ export function writeKeywordSection(
       ],
       rows: yearRows,
     }) + 1;
+  const composition = rowsOf(row, compRows.length);
   row =
     writeSectionTable(sheet, row, {
       id: 'PSI_COMPOSITION',
@@ -215,5 +240,5 @@ export function writeKeywordSection(
       columns: exampleColumns,
       rows: exampleRows(ck.psi.exceptionalExamples),
     }) + 1;
-  return { rowOf, valueCol, nextRow: row };
+  return { rowOf, valueCol, nextRow: row, pka, psiYears, composition };
 }

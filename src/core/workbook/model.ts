@@ -106,18 +106,20 @@ export type SheetScope = 'company' | 'industry';
 
 export interface ChartSeriesSpec {
   readonly name: string;
-  /** A one-row or one-column range of the same sheet, e.g. "E12:L12". */
+  /** A one-row or one-column range of the same sheet, e.g. "E12:L12" or "F40:F44". */
   readonly values: string;
   /** Plotted against a secondary value axis (a ratio beside money amounts). */
   readonly secondaryAxis?: boolean;
+  /** Drawn as a line with markers in a column chart (ratios beside counts). */
+  readonly line?: boolean;
 }
 
 export interface ChartSpec {
   /** Unique on the sheet; renderers use it to find the chart again when they rebuild. */
   readonly name: string;
   readonly title: string;
-  readonly type: 'line' | 'columnClustered';
-  /** Category labels (the fiscal years), same orientation as the series. */
+  readonly type: 'line' | 'columnClustered' | 'barClustered' | 'pie';
+  /** Category labels (fiscal years, keywords, …), same orientation as the series. */
   readonly categories: string;
   readonly series: readonly ChartSeriesSpec[];
   /** The cells the chart covers: top-left and bottom-right corners, 1-based. */

@@ -12,7 +12,7 @@ import { formulaCell } from './cells';
 import { NAMESPACE } from './formulas';
 import { type Cell, type FormulaMode, type Sheet, a1, setCell } from './model';
 import type { PortfolioLayout } from './portfolioSheet';
-import { type SectionTable, writeSectionTable } from './sectionTable';
+import { SECTION_HEAD_ROWS, type SectionTable, writeSectionTable } from './sectionTable';
 
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
@@ -45,6 +45,12 @@ export interface PortfolioSectionLayout {
   readonly rowOf: ReadonlyMap<string, number>;
   readonly valueCol: number;
   readonly nextRow: number;
+  /** The PORTFOLIO table's rows of each window year (ranks 1, 2, … in order): what 図18's chart plots. */
+  readonly portfolioYears: readonly { readonly year: number; readonly first: number; readonly last: number }[];
+  readonly rankCol: number;
+  readonly shareCol: number;
+  /** The matrix's title row. */
+  readonly matrixRow: number;
 }
 
 export function writePortfolioSection(
@@ -150,9 +156,17 @@ export function writePortfolioSection(
     ],
     rows,
   };
+  const portfolioYears: { year: number; first: number; last: number }[] = [];
+  cp.entries.forEach((e, i) => {
+    const r0 = row + SECTION_HEAD_ROWS + i;
+    const g = portfolioYears[portfolioYears.length - 1];
+    if (g?.year === e.year) g.last = r0;
+    else portfolioYears.push({ year: e.year, first: r0, last: r0 });
+  });
   row = writeSectionTable(sheet, row, table) + 1;
 
   // ---- the matrix (図18): PDI type across, AVG_PCPI type down
+  const matrixRow = row;
   setCell(sheet, row, 1, { value: 'PDI型 × AVG_PCPI型 matrix (図18)', style: 'group' });
   for (let col = 2; col <= 1 + PDI_TYPES.length; col += 1) setCell(sheet, row, col, { value: '', style: 'group' });
   row += 1;
@@ -180,5 +194,5 @@ export function writePortfolioSection(
     });
   });
   row += COMPETITIVE_TIERS.length;
-  return { rowOf, valueCol, nextRow: row + 1 };
+  return { rowOf, valueCol, nextRow: row + 1, portfolioYears, rankCol: 2, shareCol: 6, matrixRow };
 }

@@ -20,6 +20,9 @@ export interface SectionTable {
   readonly rows: readonly (readonly Cell[])[];
 }
 
+/** Rows above a section table's first data row: its title and its header. */
+export const SECTION_HEAD_ROWS = 2;
+
 /** Writes the table from (row, col); returns the first free row after it. */
 export function writeSectionTable(sheet: Sheet, row: number, table: SectionTable, col = 1): number {
   const width = table.columns.length;
@@ -27,6 +30,8 @@ export function writeSectionTable(sheet: Sheet, row: number, table: SectionTable
   setCell(sheet, row, col, { value: `${table.id}  ${table.ja}  ${table.en}`, style: title, note: table.note });
   for (let c = 1; c < width; c += 1) setCell(sheet, row, col + c, { value: '', style: title });
   table.columns.forEach((h, i) => setCell(sheet, row + 1, col + i, { value: `${h.ja}\n${h.en}`, style: 'header' }));
-  table.rows.forEach((cells, r) => cells.forEach((cell, i) => setCell(sheet, row + 2 + r, col + i, cell)));
-  return row + 2 + table.rows.length;
+  table.rows.forEach((cells, r) =>
+    cells.forEach((cell, i) => setCell(sheet, row + SECTION_HEAD_ROWS + r, col + i, cell)),
+  );
+  return row + SECTION_HEAD_ROWS + table.rows.length;
 }
