@@ -157,8 +157,15 @@ maybe('task pane in Chromium', () => {
       await shot('pane-3-company.png');
       // Parameters the CLI takes as options (given to it below too): the workbooks must still agree cell by cell.
       await page.fill('#base-year-rnd', '2017');
-      await page.fill('#pka-min-lift', '2');
       await page.fill('#psi-sd', '1.5');
+      // An entry the parameter cannot take is named and refused, not replaced by the default.
+      await page.fill('#pka-min-lift', '-2');
+      await page.click('#build');
+      await page.waitForSelector('#build-status .error');
+      expect(await page.locator('#build-status').textContent()).toMatch(/Not a value.*Minimum lift/);
+      expect(await page.getAttribute('#pka-min-lift', 'aria-invalid')).toBe('true');
+      await page.fill('#pka-min-lift', '2');
+      expect(await page.getAttribute('#pka-min-lift', 'aria-invalid')).toBe('false');
 
       await page.click('#build');
       // The keywords of 12,500 Japanese abstracts (lindera in Web Workers) come first: about 15–30 s.

@@ -63,6 +63,8 @@ const EN = {
   computed: (n: number, of: number): string => `${n} of ${of} indicator values computed.`,
   needInputs: 'Load financials.csv and market.csv first.',
   notExcel: 'Open this page as an add-in in Excel to write the workbook.',
+  invalidParams: (fields: readonly string[]): string =>
+    `Not a value these parameters take (leave a field empty for its default): ${fields.join('; ')}.`,
   noTitles: (why: string): string =>
     `IPC subclass titles could not be loaded (${why}); the portfolio shows codes only.`,
   functions: 'IPB functions',
@@ -136,6 +138,7 @@ const JA: Strings = {
   computed: (n, of) => `指標値 ${of} 件中 ${n} 件を計算しました。`,
   needInputs: '先に financials.csv と market.csv を読み込んでください。',
   notExcel: 'ブックに書き込むには、Excel のアドインとして開いてください。',
+  invalidParams: (fields) => `次のパラメータの値が正しくありません（空欄なら既定値）：${fields.join('、')}。`,
   noTitles: (why) => `IPC サブクラスの名称を読み込めませんでした（${why}）。ポートフォリオはコードのみ表示します。`,
   functions: 'IPB 関数',
   unknownFile: 'は対応していないファイルです（1行目がどの形式にも一致しません）。',

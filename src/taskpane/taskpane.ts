@@ -203,7 +203,8 @@ function start(): void {
   );
   const readParams = (): Parameters => {
     const year = (i: HTMLInputElement, d: number): number => (/^\d{4}$/.test(i.value) ? Number(i.value) : d);
-    // As the CLI takes them: a number ≥ 0 (a whole one for the documents); anything else is the default.
+    // As the CLI takes them: a number ≥ 0 (a whole one for the documents); Build refuses anything else
+    // (invalidFields), so the fallback here only covers the pickers' refresh while a field is being edited.
     const amount = (i: HTMLInputElement, d: number, whole = false): number => {
       const v = i.value.trim() === '' ? NaN : Number(i.value);
       return Number.isFinite(v) && v >= 0 && (!whole || Number.isInteger(v)) ? v : d;
@@ -223,6 +224,41 @@ function start(): void {
       mode: mode === 'ipb' ? 'ipb' : 'portable',
     };
   };
+
+  /**
+   * The parameter fields whose entry is not a value they take (empty means the default): marked, and named when
+   * Build refuses to run, rather than quietly replaced by the default.
+   */
+  const invalidFields = (): string[] => {
+    const bad: string[] = [];
+    const check = (i: HTMLInputElement, label: string, ok: (v: number) => boolean): void => {
+      const text = i.value.trim();
+      const valid = !i.validity.badInput && (text === '' || (Number.isFinite(Number(text)) && ok(Number(text))));
+      i.setAttribute('aria-invalid', String(!valid));
+      if (!valid) bad.push(label);
+    };
+    const isYear = (v: number): boolean => Number.isInteger(v) && v >= 1900 && v <= 2100;
+    check(baseYear, t.baseYear, isYear);
+    check(baseYearExam, t.baseYearExam, isYear);
+    check(baseYearGrant, t.baseYearGrant, isYear);
+    check(baseYearRnd, t.baseYearRnd, isYear);
+    check(pkaMinOwnRate, t.pkaMinOwnRate, (v) => v >= 0);
+    check(pkaMinLift, t.pkaMinLift, (v) => v >= 0);
+    check(pkaMinDocuments, t.pkaMinDocuments, (v) => Number.isInteger(v) && v >= 0);
+    check(psiSd, t.psiSd, (v) => v >= 0);
+    return bad;
+  };
+  for (const i of [
+    baseYear,
+    baseYearExam,
+    baseYearGrant,
+    baseYearRnd,
+    pkaMinOwnRate,
+    pkaMinLift,
+    pkaMinDocuments,
+    psiSd,
+  ])
+    i.addEventListener('input', () => void invalidFields());
 
   // --- Step 5: build --------------------------------------------------------------------------------------
   const buildButton = el('button', { cls: 'primary', text: t.build, attrs: { type: 'button', id: 'build' } });
@@ -456,6 +492,11 @@ function start(): void {
     buildStatus.replaceChildren();
     if (!ui.session.inputs(readParams().baseYearRnd).universe || !ui.company) {
       say(buildStatus, t.needInputs, 'error');
+      return;
+    }
+    const invalid = invalidFields();
+    if (invalid.length) {
+      say(buildStatus, t.invalidParams(invalid), 'error');
       return;
     }
     if (!ui.inExcel) {
