@@ -185,11 +185,11 @@ export function writeKeywordSection(
     xs.slice(0, EXAMPLES_LISTED).map((e) => {
       const ref = (c: 'year' | 'self' | 'all'): string => psi.applicationCell(e.applicationNumber, c) as string;
       return [
-        { value: e.publicationNumber ?? e.applicationNumber, style: 'text' },
-        { value: e.title ?? '', style: 'text' },
-        formulaCell(ref('year'), e.filingYear, 'text'),
-        formulaCell(ref('self'), e.psiSelf, 'number'),
-        formulaCell(ref('all'), e.psiAll, 'number'),
+        { value: e.publicationNumber ?? e.applicationNumber, style: 'textTop' },
+        { value: e.title ?? '', style: 'titleTop' },
+        formulaCell(ref('year'), e.filingYear, 'textTop'),
+        formulaCell(ref('self'), e.psiSelf, 'numberTop'),
+        formulaCell(ref('all'), e.psiAll, 'numberTop'),
       ];
     });
   const exampleColumns = [
@@ -206,6 +206,7 @@ export function writeKeywordSection(
       en: 'Typical applications (highest PSI_SELF)',
       columns: exampleColumns,
       rows: exampleRows(ck.psi.typicalExamples),
+      maxRowLines: 3,
     }) + 1;
   row =
     writeSectionTable(sheet, row, {
@@ -214,6 +215,7 @@ export function writeKeywordSection(
       en: 'Exceptional applications (lowest PSI_SELF)',
       columns: exampleColumns,
       rows: exampleRows(ck.psi.exceptionalExamples),
+      maxRowLines: 3,
     }) + 1;
   return { rowOf, valueCol, nextRow: row };
 }

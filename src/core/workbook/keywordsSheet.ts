@@ -7,6 +7,7 @@
 import type { CompanyKeywords } from '../text-mining/evaluation';
 import type { PkaParameters } from '../text-mining/pka';
 import { formulaCell } from './cells';
+import { fitRowHeight } from './rowFit';
 import { type Sheet, a1, newSheet, rangeRef, setCell, sheetRef } from './model';
 
 export const KEYWORDS = 'Keywords';
@@ -126,6 +127,7 @@ export function buildKeywordsSheet(ck: CompanyKeywords, segmenter: string | unde
   });
   sheet.columnWidths.set(1, 34);
   for (let col = 2; col <= COL.rank; col += 1) sheet.columnWidths.set(col, 13);
+  fitRowHeight(sheet, header);
   sheet.freeze = { rows: header, columns: 1 };
   const abs = (row: number, col: number): string => sheetRef(KEYWORDS, row, col, true);
   return {

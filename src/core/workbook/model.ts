@@ -37,6 +37,8 @@ export interface Style {
   readonly align?: 'left' | 'center' | 'right';
   readonly indent?: number;
   readonly wrap?: boolean;
+  /** Vertical alignment; renderers centre a cell that has an alignment, indent or wrap and this unset. */
+  readonly vertical?: 'top' | 'middle' | 'bottom';
   readonly borderBottom?: boolean;
   readonly borderTop?: boolean;
 }
@@ -74,6 +76,25 @@ export const STYLES = {
   subjectText: { bold: true, fill: 'FFFFF2CC' },
   stat: { bold: true, borderTop: true, numFmt: '#,##0.00;[Red]-#,##0.00' },
   statLabel: { bold: true, borderTop: true },
+  /** Type labels beside a value: left-aligned, so a long label runs on into the empty cells to its right. */
+  typeLabel: { align: 'left', color: 'FFBF8F00', bold: true },
+  /** Claims or applications: whole numbers; a joint application's share makes them fractional (one decimal). */
+  amount: { numFmt: '#,##0' },
+  amountJoint: { numFmt: '#,##0.0' },
+  /** A fraction shown as a percentage (the value stays a fraction: HHI squares it). */
+  fraction: { numFmt: '0.0%;[Red]-0.0%' },
+  // Rows with a wrapped long title (several lines high) keep every cell on the title's first line.
+  titleTop: { wrap: true, vertical: 'top' },
+  textTop: { vertical: 'top' },
+  centerTop: { align: 'center', vertical: 'top' },
+  countTop: { numFmt: '#,##0', vertical: 'top' },
+  numberTop: { numFmt: '0.00;[Red]-0.00', vertical: 'top' },
+  percentTop: { numFmt: '0.0;[Red]-0.0', vertical: 'top' },
+  fractionTop: { numFmt: '0.0%;[Red]-0.0%', vertical: 'top' },
+  amountTop: { numFmt: '#,##0', vertical: 'top' },
+  amountJointTop: { numFmt: '#,##0.0', vertical: 'top' },
+  arrowTop: { align: 'center', bold: true, vertical: 'top' },
+  subjectTextTop: { bold: true, fill: 'FFFFF2CC', vertical: 'top' },
 } as const satisfies Record<string, Style>;
 
 export type StyleName = keyof typeof STYLES;
@@ -83,6 +104,8 @@ export interface Sheet {
   /** rows → columns → cell; 1-based. */
   readonly cells: Map<number, Map<number, Cell>>;
   readonly columnWidths: Map<number, number>;
+  /** Row heights in points, for rows taller than one line (wrapped headers and titles); others are the default. */
+  rowHeights?: Map<number, number>;
   readonly rowOutline: Map<number, number>;
   readonly merges: string[];
   freeze?: { rows: number; columns: number };
@@ -189,6 +212,11 @@ export function rangeRef(
   abs = false,
 ): string {
   return `${sheet ? sheetPrefix(sheet) : ''}${a1(r1, c1, abs)}:${a1(r2, c2, abs)}`;
+}
+
+export function setRowHeight(sheet: Sheet, row: number, points: number): void {
+  if (!sheet.rowHeights) sheet.rowHeights = new Map();
+  sheet.rowHeights.set(row, points);
 }
 
 /** The used extent of a sheet. */

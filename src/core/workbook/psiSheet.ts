@@ -10,6 +10,7 @@ import type { CompanyKeywords } from '../text-mining/evaluation';
 import type { PsiMoments } from '../text-mining/psi';
 import { isNoValue, noValue, type Value } from '../values';
 import { formulaCell } from './cells';
+import { fitRowHeight } from './rowFit';
 import { aggregateMean, aggregateSd } from './formulas';
 import { type Cell, type Sheet, a1, newSheet, rangeRef, setCell, sheetRef } from './model';
 
@@ -232,6 +233,7 @@ export function buildPsiSheet(ck: CompanyKeywords): PsiLayout {
   sheet.columnWidths.set(2, 18);
   sheet.columnWidths.set(3, 40);
   for (let x = 4; x <= 9; x += 1) sheet.columnWidths.set(x, 13);
+  for (const h of [5, yHeader, cHeader, aHeader]) fitRowHeight(sheet, h);
   const abs = (row: number, cc: number): string => sheetRef(PSI, row, cc, true);
   const yearIndex = new Map(yearRows.map((y, i) => [y.year, yFirst + i]));
   const appCol = { year: A.year, self: A.self, all: A.all };
