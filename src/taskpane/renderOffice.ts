@@ -163,6 +163,8 @@ async function prepare(
       all.unmerge();
       all.conditionalFormats.clearAll();
       all.clear('All');
+      // Row heights survive clear(); a rebuild may put a wrapped header on another row.
+      all.format.useStandardHeight = true;
       charts.push(ws.charts.load('items/name'));
       if (notes) oldNotes.push(ws.notes.load('items'));
       reused.push({ ws, hasOutline: s.rowOutline.size > 0 });

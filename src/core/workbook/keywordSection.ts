@@ -81,7 +81,7 @@ export function writeKeywordSection(
     const x = ck.pka.keywords[i];
     const v = (n: number | undefined): Value | string => n ?? '';
     return [
-      { value: k, style: 'text' },
+      { value: k, style: 'center' },
       formulaCell(lookup(k, 'keyword'), x?.keyword ?? '', 'text'),
       formulaCell(lookup(k, 'own'), v(x?.ownDocuments), 'count'),
       formulaCell(lookup(k, 'ownRate'), v(x?.ownRate), 'percent'),
@@ -132,7 +132,7 @@ export function writeKeywordSection(
       other: y.otherSimilarity,
     };
     return [
-      { value: y.year, style: 'text' },
+      { value: y.year, style: 'center' },
       ...yearCols.map((c) => formulaCell(psi.yearCell(y.year, c), values[c], styleOf(c))),
     ];
   });
@@ -187,7 +187,7 @@ export function writeKeywordSection(
       return [
         { value: e.publicationNumber ?? e.applicationNumber, style: 'textTop' },
         { value: e.title ?? '', style: 'titleTop' },
-        formulaCell(ref('year'), e.filingYear, 'textTop'),
+        formulaCell(ref('year'), e.filingYear, 'centerTop'),
         formulaCell(ref('self'), e.psiSelf, 'numberTop'),
         formulaCell(ref('all'), e.psiAll, 'numberTop'),
       ];

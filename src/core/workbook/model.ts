@@ -46,6 +46,7 @@ export interface Style {
 export const STYLES = {
   title: { bold: true, size: 14, color: 'FF1F4E79' },
   subtitle: { italic: true, color: 'FF595959' },
+  subtitleWrap: { italic: true, color: 'FF595959', wrap: true, vertical: 'top' },
   header: { bold: true, fill: 'FFD9E1F2', borderBottom: true, align: 'center', wrap: true },
   headerLeft: { bold: true, fill: 'FFD9E1F2', borderBottom: true, align: 'left', wrap: true },
   block: { bold: true, color: 'FFFFFFFF', fill: 'FF1F4E79' },
@@ -76,6 +77,8 @@ export const STYLES = {
   subjectText: { bold: true, fill: 'FFFFF2CC' },
   stat: { bold: true, borderTop: true, numFmt: '#,##0.00;[Red]-#,##0.00' },
   statLabel: { bold: true, borderTop: true },
+  statCount: { bold: true, borderTop: true, numFmt: '#,##0' },
+  statPercent: { bold: true, borderTop: true, numFmt: '0.0;[Red]-0.0' },
   /** Type labels beside a value: left-aligned, so a long label runs on into the empty cells to its right. */
   typeLabel: { align: 'left', color: 'FFBF8F00', bold: true },
   /** Claims or applications: whole numbers; a joint application's share makes them fractional (one decimal). */
@@ -85,6 +88,8 @@ export const STYLES = {
   fraction: { numFmt: '0.0%;[Red]-0.0%' },
   // Rows with a wrapped long title (several lines high) keep every cell on the title's first line.
   titleTop: { wrap: true, vertical: 'top' },
+  /** Years and ranks in a table's wide first columns. */
+  center: { align: 'center' },
   textTop: { vertical: 'top' },
   centerTop: { align: 'center', vertical: 'top' },
   countTop: { numFmt: '#,##0', vertical: 'top' },

@@ -13,7 +13,7 @@ import { formulaCell } from './cells';
 import { NAMESPACE } from './formulas';
 import { type FormulaMode, type Sheet, type StyleName, a1, newSheet, rangeRef, setCell, sheetRef } from './model';
 import type { PortfolioCorpus } from '../portfolio/aggregate';
-import { fitRowHeight } from './rowFit';
+import { fitRowHeight, wrapAcross } from './rowFit';
 
 export const PORTFOLIO = 'Portfolio';
 
@@ -75,7 +75,7 @@ export function buildPortfolioSheet(
       `${unit} by IPC subclass and filing year, every applicant of the corpus (consolidated names); window ${years[1]}–${years[3]}, ` +
       `y0 = ${years[0]} for growth and arrows; cut-off ${cutoff}. A joint application's amount is divided equally among its applicants; ` +
       'an application counts toward each of its distinct subclasses. Edit an amount and everything below and on Evaluation follows.',
-    style: 'subtitle',
+    style: 'subtitleWrap',
   });
   const yearCol = (i: number): number => 3 + i; // columns C…F hold y0…y3 in every table
   const amount = amountStyles(c);
@@ -349,6 +349,8 @@ export function buildPortfolioSheet(
   for (const h of [4, row, companyHeader, subHeader, marketHeader]) fitRowHeight(sheet, h);
   for (const rr of [...companyRowOf.values(), ...subRow.values()]) fitRowHeight(sheet, rr);
   sheet.freeze = { rows: 2, columns: 2 };
+  sheet.print = { landscape: true, fitToWidth: true };
+  wrapAcross(sheet, 2, M_POOLED);
 
   const companyCols = (i: number): string => sheetRange(companyFirst, yearCol(i), companyLast, yearCol(i));
   function sheetRange(r1: number, c1: number, r2: number, c2: number): string {

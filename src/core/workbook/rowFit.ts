@@ -3,7 +3,7 @@
  * for wrapped text on open, and Office.js does not either, so the model carries the heights: estimated from
  * the text, the column width and the font, in the same way for both renderers.
  */
-import { type Sheet, STYLES, type Style, setRowHeight } from './model';
+import { type Sheet, STYLES, type Style, a1, setRowHeight } from './model';
 
 /** Points per line of 11-pt text, and the padding of a row. */
 const LINE_POINTS = 15;
@@ -28,7 +28,7 @@ export function textWidth(text: string, bold = false): number {
         code >= 0x20000)
     )
       w += 2;
-    else if (ch >= 'A' && ch <= 'Z') w += 1.25;
+    else if (ch >= 'A' && ch <= 'Z') w += 1.1;
     else w += 1;
   }
   return bold ? w * 1.1 : w;
@@ -107,5 +107,19 @@ export function fitRowHeight(sheet: Sheet, row: number, maxLines = Number.POSITI
     const width = sheet.columnWidths.get(col) ?? DEFAULT_WIDTH;
     lines = Math.max(lines, Math.min(maxLines, wrappedLines(t.text, width, t.style.bold ?? false)));
   }
+  if (lines > 1) setRowHeight(sheet, row, lines * LINE_POINTS + ROW_PADDING);
+}
+
+/**
+ * Merges `row` from column 1 to `lastCol` and raises it for the first cell's wrapped text: a long note under a
+ * sheet's title stays over the tables instead of running far to the right (which also shrinks the printout).
+ */
+export function wrapAcross(sheet: Sheet, row: number, lastCol: number): void {
+  sheet.merges.push(`${a1(row, 1)}:${a1(row, lastCol)}`);
+  const t = cellText(sheet, row, 1);
+  if (!t) return;
+  let width = 0;
+  for (let c = 1; c <= lastCol; c += 1) width += sheet.columnWidths.get(c) ?? DEFAULT_WIDTH;
+  const lines = wrappedLines(t.text, width, t.style.bold ?? false);
   if (lines > 1) setRowHeight(sheet, row, lines * LINE_POINTS + ROW_PADDING);
 }
