@@ -28,8 +28,8 @@ function applyStyle(target: ExcelJS.Cell, s: Style): void {
     target.font = { bold: s.bold, italic: s.italic, size: s.size, color: s.color ? { argb: s.color } : undefined };
   }
   if (s.fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: s.fill } };
-  if (s.align || s.indent || s.wrap) {
-    target.alignment = { horizontal: s.align, indent: s.indent, wrapText: s.wrap, vertical: 'middle' };
+  if (s.align || s.indent || s.wrap || s.vertical) {
+    target.alignment = { horizontal: s.align, indent: s.indent, wrapText: s.wrap, vertical: s.vertical ?? 'middle' };
   }
   if (s.borderBottom || s.borderTop) {
     target.border = {
@@ -129,6 +129,7 @@ export function toExcelJs(model: WorkbookModel, opts: RenderOptions = {}): Excel
       for (const [c, cell] of cols) if (!inTable(r, c)) writeCell(row.getCell(c), cell, opts);
     }
     for (const t of sheet.tables) addTable(ws, sheet, t);
+    for (const [r, points] of sheet.rowHeights ?? []) ws.getRow(r).height = points;
     for (const [r, level] of sheet.rowOutline) ws.getRow(r).outlineLevel = level;
     for (const m of sheet.merges) ws.mergeCells(m);
   }

@@ -94,7 +94,9 @@ function applyStyle(format: Excel.RangeFormat, s: Style): void {
   if (s.align) format.horizontalAlignment = s.align === 'left' ? 'Left' : s.align === 'center' ? 'Center' : 'Right';
   if (s.indent) format.indentLevel = s.indent;
   if (s.wrap) format.wrapText = true;
-  if (s.align || s.indent || s.wrap) format.verticalAlignment = 'Center';
+  if (s.align || s.indent || s.wrap || s.vertical) {
+    format.verticalAlignment = s.vertical === 'top' ? 'Top' : s.vertical === 'bottom' ? 'Bottom' : 'Center';
+  }
   const edges: ('EdgeBottom' | 'EdgeTop')[] = [];
   if (s.borderBottom) edges.push('EdgeBottom');
   if (s.borderTop) edges.push('EdgeTop');
@@ -161,6 +163,8 @@ async function prepare(
       all.unmerge();
       all.conditionalFormats.clearAll();
       all.clear('All');
+      // Row heights survive clear(); a rebuild may put a wrapped header on another row.
+      all.format.useStandardHeight = true;
       charts.push(ws.charts.load('items/name'));
       if (notes) oldNotes.push(ws.notes.load('items'));
       reused.push({ ws, hasOutline: s.rowOutline.size > 0 });
@@ -240,10 +244,12 @@ async function writeLayout(
       applyStyle(ws.getRanges(list).format, s);
     }
   }
-  await batch.reserve(64 * (sheet.columnWidths.size + sheet.merges.length + sheet.rowOutline.size + 8));
+  const heights = sheet.rowHeights ?? new Map<number, number>();
+  await batch.reserve(64 * (sheet.columnWidths.size + heights.size + sheet.merges.length + sheet.rowOutline.size + 8));
   for (const [c, w] of sheet.columnWidths) {
     ws.getRange(`${colLetter(c)}:${colLetter(c)}`).format.columnWidth = w * POINTS_PER_CHAR;
   }
+  for (const [r, points] of heights) ws.getRange(`${r}:${r}`).format.rowHeight = points;
   for (const m of sheet.merges) ws.getRange(m).merge();
   for (const run of outlineRuns(sheet)) ws.getRange(`${run.r1}:${run.r2}`).group('ByRows');
   const { rows, cols } = extent(sheet);

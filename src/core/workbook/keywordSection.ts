@@ -112,7 +112,7 @@ export function writeKeywordSection(
     const x = ck.pka.keywords[i];
     const v = (n: number | undefined): Value | string => n ?? '';
     return [
-      { value: k, style: 'text' },
+      { value: k, style: 'center' },
       formulaCell(lookup(k, 'keyword'), x?.keyword ?? '', 'text'),
       formulaCell(lookup(k, 'own'), v(x?.ownDocuments), 'count'),
       formulaCell(lookup(k, 'ownRate'), v(x?.ownRate), 'percent'),
@@ -155,7 +155,7 @@ export function writeKeywordSection(
       other: y.otherSimilarity,
     };
     return [
-      { value: y.year, style: 'text' },
+      { value: y.year, style: 'center' },
       ...yearCols.map((c) => formulaCell(psi.yearCell(y.year, c), values[c], styleOf(c))),
     ];
   });
@@ -210,11 +210,11 @@ export function writeKeywordSection(
     xs.slice(0, EXAMPLES_LISTED).map((e) => {
       const ref = (c: 'year' | 'self' | 'all'): string => psi.applicationCell(e.applicationNumber, c) as string;
       return [
-        { value: e.publicationNumber ?? e.applicationNumber, style: 'text' },
-        { value: e.title ?? '', style: 'text' },
-        formulaCell(ref('year'), e.filingYear, 'text'),
-        formulaCell(ref('self'), e.psiSelf, 'number'),
-        formulaCell(ref('all'), e.psiAll, 'number'),
+        { value: e.publicationNumber ?? e.applicationNumber, style: 'textTop' },
+        { value: e.title ?? '', style: 'titleTop' },
+        formulaCell(ref('year'), e.filingYear, 'centerTop'),
+        formulaCell(ref('self'), e.psiSelf, 'numberTop'),
+        formulaCell(ref('all'), e.psiAll, 'numberTop'),
       ];
     });
   const exampleColumns = [
@@ -231,6 +231,7 @@ export function writeKeywordSection(
       en: 'Typical applications (highest PSI_SELF)',
       columns: exampleColumns,
       rows: exampleRows(ck.psi.typicalExamples),
+      maxRowLines: 3,
     }) + 1;
   row =
     writeSectionTable(sheet, row, {
@@ -239,6 +240,7 @@ export function writeKeywordSection(
       en: 'Exceptional applications (lowest PSI_SELF)',
       columns: exampleColumns,
       rows: exampleRows(ck.psi.exceptionalExamples),
+      maxRowLines: 3,
     }) + 1;
   return { rowOf, valueCol, nextRow: row, pka, psiYears, composition };
 }

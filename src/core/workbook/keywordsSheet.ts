@@ -7,6 +7,7 @@
 import type { CompanyKeywords } from '../text-mining/evaluation';
 import type { PkaParameters } from '../text-mining/pka';
 import { formulaCell } from './cells';
+import { fitRowHeight, wrapAcross } from './rowFit';
 import { type Sheet, a1, newSheet, rangeRef, setCell, sheetRef } from './model';
 
 export const KEYWORDS = 'Keywords';
@@ -60,7 +61,7 @@ export function buildKeywordsSheet(ck: CompanyKeywords, segmenter: string | unde
       'loaded documents (every applicant); lift = own rate / corpus rate; score = own rate/100 × log2(lift). Rows: every ' +
       `keyword with lift ≥ ${c.parameters.minLift} used by at least ${c.parameters.minOwnDocuments} of its documents, by score. ` +
       'Edit a threshold and the region (1 = in it), the ranks and Evaluation follow.',
-    style: 'subtitle',
+    style: 'subtitleWrap',
   });
   const params: [string, number, string][] = [
     ['最低自社使用率 Minimum own rate (%)', p.minOwnRate, 'inputNumber'],
@@ -124,9 +125,13 @@ export function buildKeywordsSheet(ck: CompanyKeywords, segmenter: string | unde
       ),
     );
   });
-  sheet.columnWidths.set(1, 34);
+  // The parameters' labels share column A with the keywords.
+  sheet.columnWidths.set(1, 52);
   for (let col = 2; col <= COL.rank; col += 1) sheet.columnWidths.set(col, 13);
+  fitRowHeight(sheet, header);
   sheet.freeze = { rows: header, columns: 1 };
+  sheet.print = { landscape: true, fitToWidth: true };
+  wrapAcross(sheet, 2, COL.rank);
   const abs = (row: number, col: number): string => sheetRef(KEYWORDS, row, col, true);
   return {
     sheet,

@@ -37,6 +37,8 @@ export interface Style {
   readonly align?: 'left' | 'center' | 'right';
   readonly indent?: number;
   readonly wrap?: boolean;
+  /** Vertical alignment; renderers centre a cell that has an alignment, indent or wrap and this unset. */
+  readonly vertical?: 'top' | 'middle' | 'bottom';
   readonly borderBottom?: boolean;
   readonly borderTop?: boolean;
 }
@@ -44,6 +46,7 @@ export interface Style {
 export const STYLES = {
   title: { bold: true, size: 14, color: 'FF1F4E79' },
   subtitle: { italic: true, color: 'FF595959' },
+  subtitleWrap: { italic: true, color: 'FF595959', wrap: true, vertical: 'top' },
   header: { bold: true, fill: 'FFD9E1F2', borderBottom: true, align: 'center', wrap: true },
   headerLeft: { bold: true, fill: 'FFD9E1F2', borderBottom: true, align: 'left', wrap: true },
   block: { bold: true, color: 'FFFFFFFF', fill: 'FF1F4E79' },
@@ -74,6 +77,29 @@ export const STYLES = {
   subjectText: { bold: true, fill: 'FFFFF2CC' },
   stat: { bold: true, borderTop: true, numFmt: '#,##0.00;[Red]-#,##0.00' },
   statLabel: { bold: true, borderTop: true },
+  statCount: { bold: true, borderTop: true, numFmt: '#,##0' },
+  statPercent: { bold: true, borderTop: true, numFmt: '0.0;[Red]-0.0' },
+  /** Type labels beside a value: left-aligned, so a long label runs on into the empty cells to its right. */
+  typeLabel: { align: 'left', color: 'FFBF8F00', bold: true },
+  /** Claims or applications: whole numbers; a joint application's share makes them fractional (one decimal). */
+  amount: { numFmt: '#,##0' },
+  amountJoint: { numFmt: '#,##0.0' },
+  /** A fraction shown as a percentage (the value stays a fraction: HHI squares it). */
+  fraction: { numFmt: '0.0%;[Red]-0.0%' },
+  // Rows with a wrapped long title (several lines high) keep every cell on the title's first line.
+  titleTop: { wrap: true, vertical: 'top' },
+  /** Years and ranks in a table's wide first columns. */
+  center: { align: 'center' },
+  textTop: { vertical: 'top' },
+  centerTop: { align: 'center', vertical: 'top' },
+  countTop: { numFmt: '#,##0', vertical: 'top' },
+  numberTop: { numFmt: '0.00;[Red]-0.00', vertical: 'top' },
+  percentTop: { numFmt: '0.0;[Red]-0.0', vertical: 'top' },
+  fractionTop: { numFmt: '0.0%;[Red]-0.0%', vertical: 'top' },
+  amountTop: { numFmt: '#,##0', vertical: 'top' },
+  amountJointTop: { numFmt: '#,##0.0', vertical: 'top' },
+  arrowTop: { align: 'center', bold: true, vertical: 'top' },
+  subjectTextTop: { bold: true, fill: 'FFFFF2CC', vertical: 'top' },
 } as const satisfies Record<string, Style>;
 
 export type StyleName = keyof typeof STYLES;
@@ -83,6 +109,8 @@ export interface Sheet {
   /** rows → columns → cell; 1-based. */
   readonly cells: Map<number, Map<number, Cell>>;
   readonly columnWidths: Map<number, number>;
+  /** Row heights in points, for rows taller than one line (wrapped headers and titles); others are the default. */
+  rowHeights?: Map<number, number>;
   readonly rowOutline: Map<number, number>;
   readonly merges: string[];
   freeze?: { rows: number; columns: number };
@@ -191,6 +219,11 @@ export function rangeRef(
   abs = false,
 ): string {
   return `${sheet ? sheetPrefix(sheet) : ''}${a1(r1, c1, abs)}:${a1(r2, c2, abs)}`;
+}
+
+export function setRowHeight(sheet: Sheet, row: number, points: number): void {
+  if (!sheet.rowHeights) sheet.rowHeights = new Map();
+  sheet.rowHeights.set(row, points);
 }
 
 /** The used extent of a sheet. */

@@ -11,8 +11,11 @@ import { isNoValue, type NoValue, type Value } from '../values';
 import { formulaCell } from './cells';
 import { NAMESPACE } from './formulas';
 import { type Cell, type FormulaMode, type Sheet, a1, setCell } from './model';
-import type { PortfolioLayout } from './portfolioSheet';
+import { amountStyles, type PortfolioLayout } from './portfolioSheet';
 import { SECTION_HEAD_ROWS, type SectionTable, writeSectionTable } from './sectionTable';
+
+/** The unit column (D) of Evaluation, widened for the PORTFOLIO table's subclass titles. */
+const TITLE_WIDTH = 30;
 
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
@@ -112,28 +115,31 @@ export function writePortfolioSection(
     setCell(sheet, rr, 3, { value: d?.en ?? '', style: 'label' });
     setCell(sheet, rr, 4, { value: '—', style: 'unit' });
     setCell(sheet, rr, valueCol, asCell(formulas[id], values[id], 'number'));
-    setCell(sheet, rr, typeCol, asCell(types[id][0], types[id][1], 'star'));
+    setCell(sheet, rr, typeCol, asCell(types[id][0], types[id][1], 'typeLabel'));
   }
   row += ids.length + 1;
 
-  // ---- PORTFOLIO (表15)
+  // ---- PORTFOLIO (表15): the subclass title wraps in a wider unit column, on at most three lines (the
+  // Portfolio sheet has it whole); every cell of such a row sits on the title's first line.
+  sheet.columnWidths.set(4, Math.max(sheet.columnWidths.get(4) ?? 0, TITLE_WIDTH));
+  const amountStyle = amountStyles(c).top;
   const unitLabel = c.measure === 'claims' ? '請求項数 claims' : '出願件数 applications';
   const rows: Cell[][] = cp.entries.map((e) => {
     const i = c.years.indexOf(e.year);
     const x = p.companyCell(e.subclass, i);
     const prev = p.companyCell(e.subclass, i - 1);
     return [
-      { value: e.year, style: 'text' },
-      { value: e.rank, style: 'text' },
-      { value: e.subclass, style: 'text' },
-      { value: e.title ?? '', style: 'text' },
-      asCell(x, e.amount, 'number'),
-      asCell(`${x}/SUM(${p.companyColumn(i)})*100`, e.share, 'percent'),
-      asCell(`IF(${x}>${prev},"↑",IF(${x}<${prev},"↓","→"))`, e.arrow, 'arrow'),
-      asCell(`${x}/${p.subclassTotal(e.subclass, i)}*100`, e.subclassShare, 'percent'),
-      asCell(`SUMPRODUCT((${p.marketRange(e.subclass, i)}>${x})*1)+1`, e.subclassRank, 'count'),
-      asCell(p.hhiOfYear(e.subclass, i), e.hhi, 'count'),
-      asCell(`IF(${p.hhiOfYear(e.subclass, i)}<=${HHI_COMPETITIVE_MAX},"競争","寡占")`, e.state, 'arrow'),
+      { value: e.year, style: 'centerTop' },
+      { value: e.rank, style: 'centerTop' },
+      { value: e.subclass, style: 'centerTop' },
+      { value: e.title ?? '', style: 'titleTop' },
+      asCell(x, e.amount, amountStyle),
+      asCell(`${x}/SUM(${p.companyColumn(i)})*100`, e.share, 'percentTop'),
+      asCell(`IF(${x}>${prev},"↑",IF(${x}<${prev},"↓","→"))`, e.arrow, 'arrowTop'),
+      asCell(`${x}/${p.subclassTotal(e.subclass, i)}*100`, e.subclassShare, 'percentTop'),
+      asCell(`SUMPRODUCT((${p.marketRange(e.subclass, i)}>${x})*1)+1`, e.subclassRank, 'countTop'),
+      asCell(p.hhiOfYear(e.subclass, i), e.hhi, 'countTop'),
+      asCell(`IF(${p.hhiOfYear(e.subclass, i)}<=${HHI_COMPETITIVE_MAX},"競争","寡占")`, e.state, 'arrowTop'),
     ];
   });
   const table: SectionTable = {
@@ -155,6 +161,7 @@ export function writePortfolioSection(
       { ja: '状態', en: 'State' },
     ],
     rows,
+    maxRowLines: 3,
   };
   const portfolioYears: { year: number; first: number; last: number }[] = [];
   cp.entries.forEach((e, i) => {

@@ -11,7 +11,9 @@ import type { CompanyPortfolio, PortfolioResults } from '../portfolio/indicators
 import { isNoValue, noValue, type Value } from '../values';
 import { formulaCell } from './cells';
 import { NAMESPACE } from './formulas';
-import { type FormulaMode, type Sheet, a1, newSheet, rangeRef, setCell, sheetRef } from './model';
+import { type FormulaMode, type Sheet, type StyleName, a1, newSheet, rangeRef, setCell, sheetRef } from './model';
+import type { PortfolioCorpus } from '../portfolio/aggregate';
+import { fitRowHeight, wrapAcross } from './rowFit';
 
 export const PORTFOLIO = 'Portfolio';
 
@@ -41,6 +43,15 @@ export interface PortfolioLayout {
   hhiOfYear(code: string, i: number): string;
 }
 
+/**
+ * The number format of claims (or applications): whole numbers, unless a joint application's amount was
+ * divided among its applicants somewhere in the corpus; then one decimal. `top` is for rows with a wrapped title.
+ */
+export function amountStyles(c: PortfolioCorpus): { plain: StyleName; top: StyleName } {
+  const joint = c.amounts.some((x) => Math.abs(x - Math.round(x)) > 1e-9);
+  return joint ? { plain: 'amountJoint', top: 'amountJointTop' } : { plain: 'amount', top: 'amountTop' };
+}
+
 const ratio = (a: number, b: number, what: string): Value => (b === 0 ? noValue('#DIV/0!', what) : a / b);
 const growthOf = (x: number, before: number): Value =>
   before === 0 ? noValue('#DIV/0!', 'no amount the year before') : x / before - 1;
@@ -64,9 +75,10 @@ export function buildPortfolioSheet(
       `${unit} by IPC subclass and filing year, every applicant of the corpus (consolidated names); window ${years[1]}–${years[3]}, ` +
       `y0 = ${years[0]} for growth and arrows; cut-off ${cutoff}. A joint application's amount is divided equally among its applicants; ` +
       'an application counts toward each of its distinct subclasses. Edit an amount and everything below and on Evaluation follows.',
-    style: 'subtitle',
+    style: 'subtitleWrap',
   });
   const yearCol = (i: number): number => 3 + i; // columns C…F hold y0…y3 in every table
+  const amount = amountStyles(c);
 
   // ---- totals, each application once (the growth term)
   let row = 4;
@@ -81,7 +93,7 @@ export function buildPortfolioSheet(
   [cp.name, '全出願人 all applicants'].forEach((label, k) => {
     setCell(sheet, ownRow + k, 1, { value: label, style: k === 0 ? 'subjectText' : 'text' });
     setCell(sheet, ownRow + k, 2, { value: unit, style: 'unit' });
-    totals[k].forEach((v, i) => setCell(sheet, ownRow + k, yearCol(i), { value: v, style: 'number' }));
+    totals[k].forEach((v, i) => setCell(sheet, ownRow + k, yearCol(i), { value: v, style: amount.plain }));
   });
   const growthMeans: string[] = [];
   [cp.name, '全出願人 all applicants'].forEach((label, k) => {
@@ -90,7 +102,7 @@ export function buildPortfolioSheet(
     const t = totals[k];
     for (let i = 1; i < PORTFOLIO_SPAN; i += 1) {
       const f = `${a1(ownRow + k, yearCol(i))}/${a1(ownRow + k, yearCol(i - 1))}-1`;
-      setCell(sheet, gr, yearCol(i), formulaCell(f, growthOf(t[i], t[i - 1]), 'number'));
+      setCell(sheet, gr, yearCol(i), formulaCell(f, growthOf(t[i], t[i - 1]), 'fraction'));
     }
     const gs = [1, 2, 3].map((i) => growthOf(t[i], t[i - 1]));
     const err = gs.find(isNoValue);
@@ -99,7 +111,7 @@ export function buildPortfolioSheet(
       sheet,
       gr,
       yearCol(4),
-      formulaCell(`AVERAGE(${rangeRef(undefined, gr, yearCol(1), gr, yearCol(3))})`, mean, 'number'),
+      formulaCell(`AVERAGE(${rangeRef(undefined, gr, yearCol(1), gr, yearCol(3))})`, mean, 'fraction'),
     );
     growthMeans.push(ref(gr, yearCol(4)));
   });
@@ -202,25 +214,25 @@ export function buildPortfolioSheet(
     const m = market.get(s.code) as { first: number; pairs: number[] };
     const own = m.pairs.findIndex((p) => c.pairApplicant[p] === cp.index);
     const mRow = m.first + own;
-    setCell(sheet, rr, 1, { value: s.code, style: 'text' });
-    setCell(sheet, rr, 2, { value: titles.get(s.code) ?? '', style: 'text' });
+    setCell(sheet, rr, 1, { value: s.code, style: 'textTop' });
+    setCell(sheet, rr, 2, { value: titles.get(s.code) ?? '', style: 'titleTop' });
     for (let i = 0; i < PORTFOLIO_SPAN; i += 1)
-      setCell(sheet, rr, yearCol(i), formulaCell(a1(mRow, yearCol(i)), s.amounts[i], 'number'));
+      setCell(sheet, rr, yearCol(i), formulaCell(a1(mRow, yearCol(i)), s.amounts[i], amount.top));
     const w = s.amounts[1] + s.amounts[2] + s.amounts[3];
     setCell(
       sheet,
       rr,
       C_WINDOW,
-      formulaCell(`SUM(${rangeRef(undefined, rr, yearCol(1), rr, yearCol(3))})`, w, 'number'),
+      formulaCell(`SUM(${rangeRef(undefined, rr, yearCol(1), rr, yearCol(3))})`, w, amount.top),
     );
     const total = r.subclassTotal(s.j, 1) + r.subclassTotal(s.j, 2) + r.subclassTotal(s.j, 3);
     const share = ratio(w, total, 'no claims in the subclass');
     const sr = subRow.get(s.code) as number;
-    setCell(sheet, rr, C_SHARE, formulaCell(`${a1(rr, C_WINDOW)}/${a1(sr, S_WINDOW)}`, share, 'times'));
+    setCell(sheet, rr, C_SHARE, formulaCell(`${a1(rr, C_WINDOW)}/${a1(sr, S_WINDOW)}`, share, 'fractionTop'));
     const h = r.hhiPooled(s.j);
-    setCell(sheet, rr, C_HHI, formulaCell(a1(sr, S_POOLED), h, 'count'));
+    setCell(sheet, rr, C_HHI, formulaCell(a1(sr, S_POOLED), h, 'countTop'));
     const term = isNoValue(h) ? h : isNoValue(share) ? share : h * share;
-    setCell(sheet, rr, C_TERM, formulaCell(`${a1(rr, C_HHI)}*${a1(rr, C_SHARE)}`, term, 'number'));
+    setCell(sheet, rr, C_TERM, formulaCell(`${a1(rr, C_HHI)}*${a1(rr, C_SHARE)}`, term, 'numberTop'));
   });
   const colRange = (col: number): string => rangeRef(undefined, companyFirst, col, companyLast, col);
   const empty = codes.length === 0;
@@ -256,32 +268,32 @@ export function buildPortfolioSheet(
   sHead.forEach((h, i) => setCell(sheet, subHeader, 1 + i, { value: h, style: i < 2 ? 'headerLeft' : 'header' }));
   cp.subclasses.forEach((s) => {
     const rr = subRow.get(s.code) as number;
-    setCell(sheet, rr, 1, { value: s.code, style: 'text' });
-    setCell(sheet, rr, 2, { value: titles.get(s.code) ?? '', style: 'text' });
+    setCell(sheet, rr, 1, { value: s.code, style: 'textTop' });
+    setCell(sheet, rr, 2, { value: titles.get(s.code) ?? '', style: 'titleTop' });
     for (let i = 0; i < PORTFOLIO_SPAN; i += 1)
       setCell(
         sheet,
         rr,
         yearCol(i),
-        formulaCell(`SUM(${mRange(s.code, yearCol(i))})`, r.subclassTotal(s.j, i), 'number'),
+        formulaCell(`SUM(${mRange(s.code, yearCol(i))})`, r.subclassTotal(s.j, i), amount.top),
       );
     const w = r.subclassTotal(s.j, 1) + r.subclassTotal(s.j, 2) + r.subclassTotal(s.j, 3);
     setCell(
       sheet,
       rr,
       S_WINDOW,
-      formulaCell(`SUM(${rangeRef(undefined, rr, yearCol(1), rr, yearCol(3))})`, w, 'number'),
+      formulaCell(`SUM(${rangeRef(undefined, rr, yearCol(1), rr, yearCol(3))})`, w, amount.top),
     );
     const hhiFormula = (amounts: number, shares: number): string =>
       mode === 'ipb'
         ? `${NAMESPACE}.HHI(${mRange(s.code, amounts)})`
         : `SUMPRODUCT(${mRange(s.code, shares)},${mRange(s.code, shares)})*10000`;
     for (let i = 1; i < PORTFOLIO_SPAN; i += 1)
-      setCell(sheet, rr, sHhi(i), formulaCell(hhiFormula(yearCol(i), mShare(i)), r.hhiOfYear(s.j, i), 'count'));
+      setCell(sheet, rr, sHhi(i), formulaCell(hhiFormula(yearCol(i), mShare(i)), r.hhiOfYear(s.j, i), 'countTop'));
     const pooled = r.hhiPooled(s.j);
-    setCell(sheet, rr, S_POOLED, formulaCell(hhiFormula(M_WINDOW, M_POOLED), pooled, 'count'));
+    setCell(sheet, rr, S_POOLED, formulaCell(hhiFormula(M_WINDOW, M_POOLED), pooled, 'countTop'));
     const state = isNoValue(pooled) ? pooled : pooled <= 1000 ? '競争' : '寡占';
-    setCell(sheet, rr, S_STATE, formulaCell(`IF(${a1(rr, S_POOLED)}<=1000,"競争","寡占")`, state, 'arrow'));
+    setCell(sheet, rr, S_STATE, formulaCell(`IF(${a1(rr, S_POOLED)}<=1000,"競争","寡占")`, state, 'arrowTop'));
   });
 
   // ---- the market: every applicant of each subclass
@@ -303,12 +315,13 @@ export function buildPortfolioSheet(
       const own = c.pairApplicant[p] === cp.index;
       setCell(sheet, rr, 1, { value: s.code, style: 'text' });
       setCell(sheet, rr, 2, { value: c.applicants[c.pairApplicant[p]], style: own ? 'subjectText' : 'text' });
-      for (let i = 0; i < PORTFOLIO_SPAN; i += 1) setCell(sheet, rr, yearCol(i), { value: at(p, i), style: 'number' });
+      for (let i = 0; i < PORTFOLIO_SPAN; i += 1)
+        setCell(sheet, rr, yearCol(i), { value: at(p, i), style: amount.plain });
       setCell(
         sheet,
         rr,
         M_WINDOW,
-        formulaCell(`SUM(${rangeRef(undefined, rr, yearCol(1), rr, yearCol(3))})`, windowOf(p), 'number'),
+        formulaCell(`SUM(${rangeRef(undefined, rr, yearCol(1), rr, yearCol(3))})`, windowOf(p), amount.plain),
       );
       for (let i = 1; i < PORTFOLIO_SPAN; i += 1) {
         const v = ratio(at(p, i), r.subclassTotal(s.j, i), `no filings in ${s.code} in ${years[i]}`);
@@ -316,7 +329,7 @@ export function buildPortfolioSheet(
           sheet,
           rr,
           mShare(i),
-          formulaCell(`${a1(rr, yearCol(i))}/${a1(sr, yearCol(i), true)}`, v, 'times', false),
+          formulaCell(`${a1(rr, yearCol(i))}/${a1(sr, yearCol(i), true)}`, v, 'fraction', false),
         );
       }
       const total = r.subclassTotal(s.j, 1) + r.subclassTotal(s.j, 2) + r.subclassTotal(s.j, 3);
@@ -324,15 +337,20 @@ export function buildPortfolioSheet(
         sheet,
         rr,
         M_POOLED,
-        formulaCell(`${a1(rr, M_WINDOW)}/${a1(sr, S_WINDOW, true)}`, ratio(windowOf(p), total, 'empty'), 'times'),
+        formulaCell(`${a1(rr, M_WINDOW)}/${a1(sr, S_WINDOW, true)}`, ratio(windowOf(p), total, 'empty'), 'fraction'),
       );
     });
   }
 
   sheet.columnWidths.set(1, 30);
-  sheet.columnWidths.set(2, 36);
+  sheet.columnWidths.set(2, 44);
   for (let col = 3; col <= M_POOLED + 1; col += 1) sheet.columnWidths.set(col, 13);
+  // Headers wrap in the narrow number columns; the subclass titles show whole (often several lines).
+  for (const h of [4, row, companyHeader, subHeader, marketHeader]) fitRowHeight(sheet, h);
+  for (const rr of [...companyRowOf.values(), ...subRow.values()]) fitRowHeight(sheet, rr);
   sheet.freeze = { rows: 2, columns: 2 };
+  sheet.print = { landscape: true, fitToWidth: true };
+  wrapAcross(sheet, 2, M_POOLED);
 
   const companyCols = (i: number): string => sheetRange(companyFirst, yearCol(i), companyLast, yearCol(i));
   function sheetRange(r1: number, c1: number, r2: number, c2: number): string {

@@ -10,6 +10,7 @@ import type { CompanyKeywords } from '../text-mining/evaluation';
 import type { PsiMoments } from '../text-mining/psi';
 import { isNoValue, noValue, type Value } from '../values';
 import { formulaCell } from './cells';
+import { fitRowHeight, wrapAcross } from './rowFit';
 import { aggregateMean, aggregateSd } from './formulas';
 import { type Cell, type Sheet, a1, newSheet, rangeRef, setCell, sheetRef } from './model';
 
@@ -69,7 +70,7 @@ export function buildPsiSheet(ck: CompanyKeywords): PsiLayout {
       "company's applications; PSI_ALL: P = every application of the loaded corpus. Typical (典型) / exceptional (例外): " +
       'PSI_SELF beyond mean ± k·SD of the company; high / low similarity: PSI_ALL beyond mean ± k·SD of the corpus. ' +
       'The application values come from the keyword analysis; edit k or a bound and the counts follow.',
-    style: 'subtitle',
+    style: 'subtitleWrap',
   });
   setCell(sheet, 4, 1, { value: 'k (mean ± k·SD)', style: 'label' });
   setCell(sheet, 4, 2, { value: k, style: 'inputNumber' });
@@ -145,7 +146,7 @@ export function buildPsiSheet(ck: CompanyKeywords): PsiLayout {
     const row = yFirst + i;
     const yr = a1(row, 1);
     const at = (c: PsiYearColumn): string => a1(row, yCol(c));
-    setCell(sheet, row, 1, { value: y.year, style: 'text' });
+    setCell(sheet, row, 1, { value: y.year, style: 'center' });
     const cells: Record<PsiYearColumn, Cell> = {
       applications: formulaCell(`COUNTIFS(${years},${yr})`, y.applications, 'count'),
       typical: formulaCell(`COUNTIFS(${years},${yr},${col(A.self)},">"&${upper})`, y.typical, 'count'),
@@ -172,22 +173,22 @@ export function buildPsiSheet(ck: CompanyKeywords): PsiLayout {
     whole === 0 ? noValue('#DIV/0!', 'no applications in the years counted') : (part / whole) * 100;
   const c = r.composition;
   const totalCells: Record<PsiYearColumn, Cell> = {
-    applications: formulaCell(sumOf('applications'), totals.applications, 'stat'),
-    typical: formulaCell(sumOf('typical'), totals.typical, 'stat'),
-    exceptional: formulaCell(sumOf('exceptional'), totals.exceptional, 'stat'),
+    applications: formulaCell(sumOf('applications'), totals.applications, 'statCount'),
+    typical: formulaCell(sumOf('typical'), totals.typical, 'statCount'),
+    exceptional: formulaCell(sumOf('exceptional'), totals.exceptional, 'statCount'),
     typicalRatio: formulaCell(
       `${tAt('typical')}/${tAt('applications')}*100`,
       ratio(totals.typical, totals.applications),
-      'stat',
+      'statPercent',
     ),
     exceptionalRatio: formulaCell(
       `${tAt('exceptional')}/${tAt('applications')}*100`,
       ratio(totals.exceptional, totals.applications),
-      'stat',
+      'statPercent',
     ),
-    high: formulaCell(sumOf('high'), c.high, 'stat'),
-    low: formulaCell(sumOf('low'), c.low, 'stat'),
-    other: formulaCell(sumOf('other'), c.other, 'stat'),
+    high: formulaCell(sumOf('high'), c.high, 'statCount'),
+    low: formulaCell(sumOf('low'), c.low, 'statCount'),
+    other: formulaCell(sumOf('other'), c.other, 'statCount'),
   };
   for (const x of Y_COLS) setCell(sheet, totalRow, yCol(x), totalCells[x]);
   ['PSI_ALL 構成 Composition', '出願数 Applications', '構成比 % Share'].forEach((h, i) =>
@@ -232,6 +233,9 @@ export function buildPsiSheet(ck: CompanyKeywords): PsiLayout {
   sheet.columnWidths.set(2, 18);
   sheet.columnWidths.set(3, 40);
   for (let x = 4; x <= 9; x += 1) sheet.columnWidths.set(x, 13);
+  for (const h of [5, yHeader, cHeader, aHeader]) fitRowHeight(sheet, h);
+  sheet.print = { landscape: true, fitToWidth: true };
+  wrapAcross(sheet, 2, 9);
   const abs = (row: number, cc: number): string => sheetRef(PSI, row, cc, true);
   const yearIndex = new Map(yearRows.map((y, i) => [y.year, yFirst + i]));
   const appCol = { year: A.year, self: A.self, all: A.all };

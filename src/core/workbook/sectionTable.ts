@@ -3,7 +3,8 @@
  * (PORTFOLIO, and the keyword and similarity tables PKA/PSI) are drawn with it, so each is one value in the
  * model that the renderers need not know about.
  */
-import { type Cell, type Sheet, type StyleName, setCell } from './model';
+import { type Sheet, type StyleName, setCell, type Cell } from './model';
+import { fitRowHeight } from './rowFit';
 
 export interface SectionColumn {
   readonly ja: string;
@@ -18,12 +19,17 @@ export interface SectionTable {
   readonly note?: string;
   readonly columns: readonly SectionColumn[];
   readonly rows: readonly (readonly Cell[])[];
+  /** Data rows with wrapped cells (long titles) are raised to show at most this many lines. */
+  readonly maxRowLines?: number;
 }
 
 /** Rows above a section table's first data row: its title and its header. */
 export const SECTION_HEAD_ROWS = 2;
 
-/** Writes the table from (row, col); returns the first free row after it. */
+/**
+ * Writes the table from (row, col), once the sheet's column widths are set; returns the first free row after it.
+ * Long wrapped texts stay whole in their cells (an analyst may copy them); only the row height is capped.
+ */
 export function writeSectionTable(sheet: Sheet, row: number, table: SectionTable, col = 1): number {
   const width = table.columns.length;
   const title: StyleName = 'group';
@@ -33,5 +39,9 @@ export function writeSectionTable(sheet: Sheet, row: number, table: SectionTable
   table.rows.forEach((cells, r) =>
     cells.forEach((cell, i) => setCell(sheet, row + SECTION_HEAD_ROWS + r, col + i, cell)),
   );
+  // The header is two lines (Japanese, English), more where a column is narrow for them.
+  fitRowHeight(sheet, row + 1);
+  if (table.maxRowLines)
+    table.rows.forEach((_, r) => fitRowHeight(sheet, row + SECTION_HEAD_ROWS + r, table.maxRowLines));
   return row + SECTION_HEAD_ROWS + table.rows.length;
 }
