@@ -1,6 +1,6 @@
 /**
  * Block 3's layout: row heights for wrapped headers and titles (in the model, drawn by both renderers), long
- * subclass titles kept whole on Evaluation with their rows capped at three lines, and the claims' number format
+ * subclass titles shortened on Evaluation (whole in the note and on Portfolio), and the claims' number format
  * (whole numbers unless a joint application's claims were divided into fractions).
  */
 import { mkdtempSync, writeFileSync } from 'fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../src/cli/main';
 import { toExcelJs } from '../src/cli/renderXlsx';
-import { wrappedLines } from '../src/core/workbook/rowFit';
+import { clipToLines, wrappedLines } from '../src/core/workbook/rowFit';
 import { newSheet, setCell, type Sheet } from '../src/core/workbook/model';
 import { renderWorkbook } from '../src/taskpane/renderOffice';
 import { createFakeExcel } from './helpers/fakeExcel';
@@ -25,6 +25,15 @@ describe('wrapped text estimates', () => {
     expect(wrappedLines('DYNAMO-ELECTRIC MACHINES', 28)).toBe(1);
     // Room 12 − 1.5 = 10.5. "サブクラス内シェア " is 9 × 2 + 1 = 19: one full line and 8.5 over; "%" makes 9.5.
     expect(wrappedLines('サブクラス内シェア %', 12)).toBe(2);
+  });
+
+  test('clipping to lines cuts at a word and adds an ellipsis', () => {
+    // Each "ABCD " is 4 × 1.1 + 1 = 5.4 wide; room 14 − 1.5 = 12.5 holds two a line (10.8; three are 16.2).
+    // Ten words are five lines; on two go "ABCD ABCD" and "ABCD ABCD…" ("ABCD…" is 4.4 + 1 = 5.4 too).
+    const text = Array.from({ length: 10 }, () => 'ABCD').join(' ');
+    expect(wrappedLines(text, 14)).toBe(5);
+    expect(clipToLines(text, 14, 2)).toBe('ABCD ABCD ABCD ABCD…');
+    expect(clipToLines('ABCD ABCD', 14, 2)).toBe('ABCD ABCD');
   });
 });
 

@@ -61,6 +61,31 @@ export function wrappedLines(text: string, width: number, bold = false): number 
   return lines;
 }
 
+/**
+ * `text` cut at a word so that it takes at most `maxLines` lines of a column `width` characters wide, with "…";
+ * the text itself when it fits.
+ */
+export function clipToLines(text: string, width: number, maxLines: number, bold = false): string {
+  if (wrappedLines(text, width, bold) <= maxLines) return text;
+  const words = text.split(/(?<=[\s、,;/-])/);
+  let n = words.length - 1;
+  const cut = (k: number): string =>
+    `${words
+      .slice(0, k)
+      .join('')
+      .trimEnd()
+      .replace(/[,;、]$/, '')}…`;
+  while (n > 1 && wrappedLines(cut(n), width, bold) > maxLines) n -= 1;
+  // One word longer than the lines (CJK text has no spaces): cut it by characters.
+  let out = cut(n);
+  const chars = [...out];
+  while (chars.length > 2 && wrappedLines(out, width, bold) > maxLines) {
+    chars.splice(-2, 1);
+    out = chars.join('');
+  }
+  return out;
+}
+
 function cellText(sheet: Sheet, row: number, col: number): { text: string; style: Style } | undefined {
   const cell = sheet.cells.get(row)?.get(col);
   if (!cell?.style) return undefined;
