@@ -87,34 +87,7 @@ function newCounters() {
   };
 }
 const yearOf = (iso: string): number => Number(iso.slice(0, 4));
-/**
- * Characters NFKC leaves as they are whatever surrounds them (none is a combining mark or a composition's second
- * half): printable ASCII, hiragana, katakana, 々, ー and the CJK unified ideographs.
- */
-const nfkcStable = (c: number): boolean =>
-  (c >= 0x21 && c <= 0x7e) ||
-  (c >= 0x4e00 && c <= 0x9fff) ||
-  (c >= 0x3041 && c <= 0x3096) ||
-  (c >= 0x30a1 && c <= 0x30fa) ||
-  c === 0x30fc ||
-  c === 0x3005;
-
-/** An inventor's name without its spaces, NFKC: "山田 太郎", "山田\u3000太郎" and "山田太郎" are one person. */
-export const foldInventor = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
-
-/**
- * foldInventor(name) for a name of NFKC-stable characters and spaces, which only needs its spaces dropped (a
- * million mentions then do without a lookup in a table of every spelling); undefined for any other name.
- */
-export function foldPlainInventor(name: string): string | undefined {
-  let spaces = false;
-  for (let i = 0; i < name.length; i += 1) {
-    const c = name.charCodeAt(i);
-    if (c === 0x20 || c === 0x3000) spaces = true;
-    else if (!nfkcStable(c)) return undefined;
-  }
-  return spaces ? name.replace(/[ \u3000]+/g, '') : name;
-}
+const foldInventor = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
 
 /** Days since 1970-01-01 of a civil date (proleptic Gregorian), without Date objects. */
 function civilDay(y: number, m: number, d: number): number {
@@ -272,11 +245,9 @@ export function aggregatePatents(
     }
   }
   const f = recordFacts(patents, cutoffDay);
-  // Other inventor names: NFKC once per spelling.
+  // Inventor names repeat across records and companies: NFKC once per spelling.
   const inventorKeys = new Map<string, string>();
   const inventorKey = (name: string): string => {
-    const plain = foldPlainInventor(name);
-    if (plain !== undefined) return plain;
     let k = inventorKeys.get(name);
     if (k === undefined) {
       k = foldInventor(name);
