@@ -10,6 +10,7 @@ import { normaliseHeader, parseInteger } from '../../parse';
 import { parseDate } from '../../text/dates';
 import type { CsvCells } from '../../csvBytes';
 import { type BytePart, type ByteReadEnd, forEachCsvByteRecord, forEachCsvRecord } from '../chunks';
+import { SeenApplications } from '../seenApplications';
 import { StringPool, detached } from '../stringPool';
 import {
   type ImportOptions,
@@ -78,7 +79,11 @@ function canonicalRows(file: string, keep: boolean | 'title') {
   let index: Map<string, number> | undefined;
   let unusable = false;
   let rowsRead = 0;
-  const seen = new Map<string, number>();
+  // The duplicate check; a kept record's line is its first source's.
+  const seen = new SeenApplications((i) => ({
+    applicationNumber: records[i].applicationNumber,
+    line: records[i].sources[0].line,
+  }));
   // Applicant cells and dates repeat across rows: one copy of each, none keeping its row's text alive. Inventor
   // names are short (V8 copies them when it cuts them out) and nearly every row names others: not pooled.
   const pool = new StringPool();
@@ -133,7 +138,7 @@ function canonicalRows(file: string, keep: boolean | 'title') {
       kind: kindRaw === 'utility' ? 'utility' : 'patent',
     });
     numberRead = applicationNumber;
-    const first = seen.get(applicationNumber);
+    const first = seen.lineOf(applicationNumber);
     if (first !== undefined) {
       duplicates.push({ at: rejected.length, appRaw, first });
       return reject('application_number', duplicateReason(appRaw, first));
@@ -187,7 +192,7 @@ function canonicalRows(file: string, keep: boolean | 'title') {
     if (registeredClaims === false) return;
     if (kindRaw && kindRaw !== 'patent' && kindRaw !== 'utility')
       return reject('kind', `${JSON.stringify(kindRaw)} is not patent or utility`);
-    seen.set(applicationNumber, line);
+    seen.add(applicationNumber, line);
     const publicationNumber = get(at.publication_number);
     const registrationNumber = get(at.registration_number);
     records.push({
@@ -289,8 +294,8 @@ export interface CanonicalPart {
   /** The part ended between records. */
   readonly clean: boolean;
   readonly nextLine: number;
-  /** Application number → line of its record (the part's own line numbers). */
-  readonly seen: ReadonlyMap<string, number>;
+  /** The application numbers of its records. */
+  readonly seen: { has(applicationNumber: string): boolean };
   readonly rejectedNumbers: readonly string[];
   readonly duplicates: readonly PartDuplicate[];
 }
