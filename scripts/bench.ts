@@ -582,7 +582,7 @@ const PHASE_NOTES: Readonly<Record<string, string>> = {
     'split at the commas; the title, abstract and claims text only skipped, never decoded. Then the canonical ' +
     'rows per row: cells trimmed, parseDate (an ISO date checked by arithmetic), dates and applicant cells ' +
     'pooled (StringPool: one detached copy each, so no kept cell holds its row’s decoded text alive), a plain ' +
-    'JP number keyed without NFKC or regular expressions and checked against the Map of those seen. On two ' +
+    'JP number keyed without NFKC or regular expressions and checked against those seen (a bitmap per filing year for plain JP numbers). On two ' +
     'threads, the worker’s half comes back as flat arrays (recordColumns.ts) and is joined in file order.',
   mergeRecords:
     'one canonical file, whose importer rejected its duplicates: the records as they are, no lookups (with ' +
