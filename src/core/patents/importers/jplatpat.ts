@@ -24,16 +24,14 @@
  * claims text: those are `lacks`. A registration number says that the application was registered, not when.
  */
 import { parseDate } from '../../text/dates';
-import { forEachCsvRecord } from '../chunks';
 import {
-  type ImportOptions,
-  type ImportResult,
   type OptionalRecordField,
   type PatentImporter,
   type PatentRecord,
   type Rejection,
   normaliseApplicationNumber,
 } from '../record';
+import { type ColumnRow, type HeaderFormat, importByHeader, undecodableNote } from './headerImport';
 
 type Col =
   | 'docNumber'
@@ -233,36 +231,14 @@ function statusNote(stage: string, event: string, appeal: string, registered: bo
   return undefined;
 }
 
+type Row = ColumnRow<Col>;
+
 interface RowContext {
   readonly file: string;
   readonly keepText: boolean;
   readonly header: Header;
   readonly notes: Rejection[];
   readonly ignoredFi: { line: number; token: string }[];
-}
-
-/** One data row, read by column, with rejections and notes that name the column as the file writes it. */
-interface Row {
-  readonly line: number;
-  readonly cells: readonly string[];
-  get(c: Col): string;
-  at(c: Col | undefined, reason: string): Rejection;
-}
-
-function rowView(cells: readonly string[], line: number, ctx: RowContext): Row {
-  const { file, header } = ctx;
-  return {
-    line,
-    cells,
-    get: (c) => {
-      const i = header.index.get(c);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    },
-    at: (c, reason) => {
-      const i = c === undefined ? undefined : header.index.get(c);
-      return { file, line, field: i === undefined ? undefined : header.names[i], reason };
-    },
-  };
 }
 
 /** One data row to a record, or the reason it cannot be one. */
@@ -309,16 +285,10 @@ function rowNotes(row: Row, registered: boolean, names: readonly string[]): Reje
   const stage = row.get('stage');
   const status = statusNote(stage, clean(row.get('event')), number(row.get('appealNumber')), registered);
   if (status) notes.push(row.at(stage ? 'stage' : 'appealNumber', status));
-  const garbled = row.cells.findIndex((c) => c.includes('\uFFFD'));
-  if (garbled >= 0)
-    notes.push({
-      ...row.at(undefined, 'undecodable characters (�) in the row: the file is not entirely UTF-8'),
-      field: names[garbled],
-    });
+  const undecodable = undecodableNote(row, names);
+  if (undecodable) notes.push(undecodable);
   return notes;
 }
-
-const isRecord = (x: PatentRecord | Rejection): x is PatentRecord => 'applicationNumber' in x;
 
 function fileNotes(ctx: RowContext, registered: number): Rejection[] {
   const out: Rejection[] = [];
@@ -345,55 +315,28 @@ function fileNotes(ctx: RowContext, registered: number): Rejection[] {
   return out;
 }
 
-export const importJplatpat: PatentImporter = async (chunks, opts: ImportOptions): Promise<ImportResult> => {
-  const file = opts.file;
-  const records: PatentRecord[] = [];
-  const rejected: Rejection[] = [];
-  const notes: Rejection[] = [];
-  let ctx: RowContext | undefined;
-  let headerLine = 1;
-  let dataRows = 0;
-
-  const csvRejections = await forEachCsvRecord(chunks, opts, {}, (r) => {
-    if (!ctx) {
-      headerLine = r.line;
-      const header = readHeader(r.cells, file, r.line, notes);
-      ctx = { file, keepText: opts.keepText !== false, header, notes, ignoredFi: [] };
-      return;
-    }
-    dataRows += 1;
-    if (ctx.header.missing.length > 0) return;
-    const out = rowToRecord(rowView(r.cells, r.line, ctx), ctx);
-    if (isRecord(out)) records.push(out);
-    else rejected.push(out);
-  });
-
-  if (!ctx) {
-    const reason = 'the file is empty: a J-PlatPat header row is required';
-    return { format: 'jplatpat', file, rowsRead: 0, records, rejected: [{ file, line: 1, reason }], lacks: [], notes };
-  }
-  const header = ctx.header;
-  if (header.missing.length > 0) {
-    // One rejection says it all (it lists the columns found): no per-column notes about a header that failed.
-    const unusable = missingColumnsRejection(header, file, headerLine, dataRows + csvRejections.length);
-    return { format: 'jplatpat', file, rowsRead: 0, records: [], rejected: [unusable], lacks: [], notes: [] };
-  }
-  rejected.push(...csvRejections);
-  rejected.sort((a, b) => a.line - b.line);
-  const lacks = [
-    ...FIELD_COLUMNS.filter(([, cols]) => cols.every((c) => !header.index.has(c))).map(([f]) => f),
-    ...NEVER,
-  ];
-  const registered = records.filter((r) => r.registrationNumber !== undefined).length;
-  notes.push(...fileNotes(ctx, registered));
-  // Rows the CSV layer could not read (a broken quote, an oversized record) are rows read and rejected.
-  return {
-    format: 'jplatpat',
-    file,
-    rowsRead: dataRows + csvRejections.length,
-    records,
-    rejected,
-    lacks,
+const FORMAT: HeaderFormat<Col, Header, RowContext> = {
+  format: 'jplatpat',
+  label: 'J-PlatPat',
+  readHeader,
+  context: (header, notes, opts) => ({
+    file: opts.file,
+    keepText: opts.keepText !== false,
+    header,
     notes,
-  };
+    ignoredFi: [],
+  }),
+  toRecord: rowToRecord,
+  missingColumns: missingColumnsRejection,
+  finish: (ctx, records) => {
+    const { header } = ctx;
+    const registered = records.filter((r) => r.registrationNumber !== undefined).length;
+    const lacks = [
+      ...FIELD_COLUMNS.filter(([, cols]) => cols.every((c) => !header.index.has(c))).map(([f]) => f),
+      ...NEVER,
+    ];
+    return { lacks, notes: fileNotes(ctx, registered) };
+  },
 };
+
+export const importJplatpat: PatentImporter = (chunks, opts) => importByHeader(chunks, opts, FORMAT);

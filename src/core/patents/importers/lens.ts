@@ -25,16 +25,14 @@
  * numbering (cancelled claims remain, EP grants repeat the claims in three languages).
  */
 import { addYears, parseDate } from '../../text/dates';
-import { forEachCsvRecord } from '../chunks';
 import {
-  type ImportOptions,
-  type ImportResult,
   type OptionalRecordField,
   type PatentImporter,
   type PatentRecord,
   type Rejection,
   normaliseApplicationNumber,
 } from '../record';
+import { type ColumnRow, type HeaderFormat, importByHeader, undecodableNote } from './headerImport';
 
 type Col =
   | 'appNumber'
@@ -280,36 +278,14 @@ const tidy = (s: string): string =>
 /** Lens legal statuses that say the right or application is gone (ACTIVE, PENDING, PATENTED, UNKNOWN do not). */
 const ENDED_STATUS = /^(EXPIRED|INACTIVE|DISCONTINUED|CEASED|LAPSED|REVOKED|WITHDRAWN|REJECTED)/;
 
+type Row = ColumnRow<Col>;
+
 interface RowContext {
   readonly file: string;
   readonly keepText: boolean;
   readonly header: Header;
   readonly notes: Rejection[];
   readonly unknownTypes: Map<string, number>;
-}
-
-/** One data row, read by column, with rejections and notes that name the column as the file writes it. */
-interface Row {
-  readonly line: number;
-  readonly cells: readonly string[];
-  get(c: Col): string;
-  at(c: Col | undefined, reason: string): Rejection;
-}
-
-function rowView(cells: readonly string[], line: number, ctx: RowContext): Row {
-  const { file, header } = ctx;
-  return {
-    line,
-    cells,
-    get: (c) => {
-      const i = header.index.get(c);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    },
-    at: (c, reason) => {
-      const i = c === undefined ? undefined : header.index.get(c);
-      return { file, line, field: i === undefined ? undefined : header.names[i], reason };
-    },
-  };
 }
 
 /** One data row to a record, or the reason it cannot be one. */
@@ -379,16 +355,10 @@ function rowNotes(row: Row, role: DocRole, names: readonly string[]): Rejection[
         `Legal Status ${status}: no longer in force, but the export gives no date: lapse date left unknown`,
       ),
     );
-  const garbled = row.cells.findIndex((c) => c.includes('\uFFFD'));
-  if (garbled >= 0)
-    notes.push({
-      ...row.at(undefined, 'undecodable characters (�) in the row: the file is not entirely UTF-8'),
-      field: names[garbled],
-    });
+  const undecodable = undecodableNote(row, names);
+  if (undecodable) notes.push(undecodable);
   return notes;
 }
-
-const isRecord = (x: PatentRecord | Rejection): x is PatentRecord => 'applicationNumber' in x;
 
 function fileNotes(ctx: RowContext): Rejection[] {
   const { file, header } = ctx;
@@ -419,43 +389,23 @@ function fileNotes(ctx: RowContext): Rejection[] {
   return out;
 }
 
-export const importLens: PatentImporter = async (chunks, opts: ImportOptions): Promise<ImportResult> => {
-  const file = opts.file;
-  const records: PatentRecord[] = [];
-  const rejected: Rejection[] = [];
-  const notes: Rejection[] = [];
-  let ctx: RowContext | undefined;
-  let headerLine = 1;
-  let dataRows = 0;
-
-  const csvRejections = await forEachCsvRecord(chunks, opts, {}, (r) => {
-    if (!ctx) {
-      headerLine = r.line;
-      const header = readHeader(r.cells, file, r.line, notes);
-      ctx = { file, keepText: opts.keepText !== false, header, notes, unknownTypes: new Map() };
-      return;
-    }
-    dataRows += 1;
-    if (ctx.header.missing.length > 0) return;
-    const out = rowToRecord(rowView(r.cells, r.line, ctx), ctx);
-    if (isRecord(out)) records.push(out);
-    else rejected.push(out);
-  });
-
-  if (!ctx) {
-    const reason = 'the file is empty: a Lens header row is required';
-    return { format: 'lens', file, rowsRead: 0, records, rejected: [{ file, line: 1, reason }], lacks: [], notes };
-  }
-  const header = ctx.header;
-  if (header.missing.length > 0) {
-    // One rejection says it all (it lists the columns found): no per-column notes about a header that failed.
-    const unusable = missingColumnsRejection(header, file, headerLine, dataRows + csvRejections.length);
-    return { format: 'lens', file, rowsRead: 0, records: [], rejected: [unusable], lacks: [], notes: [] };
-  }
-  rejected.push(...csvRejections);
-  rejected.sort((a, b) => a.line - b.line);
-  notes.push(...fileNotes(ctx));
-  const lacks = [...FIELD_COLUMNS.filter(([, c]) => !header.index.has(c)).map(([f]) => f), ...NEVER];
-  // Rows the CSV layer could not read (a broken quote, an oversized record) are rows read and rejected.
-  return { format: 'lens', file, rowsRead: dataRows + csvRejections.length, records, rejected, lacks, notes };
+const FORMAT: HeaderFormat<Col, Header, RowContext> = {
+  format: 'lens',
+  label: 'Lens',
+  readHeader,
+  context: (header, notes, opts) => ({
+    file: opts.file,
+    keepText: opts.keepText !== false,
+    header,
+    notes,
+    unknownTypes: new Map(),
+  }),
+  toRecord: rowToRecord,
+  missingColumns: missingColumnsRejection,
+  finish: (ctx) => ({
+    lacks: [...FIELD_COLUMNS.filter(([, c]) => !ctx.header.index.has(c)).map(([f]) => f), ...NEVER],
+    notes: fileNotes(ctx),
+  }),
 };
+
+export const importLens: PatentImporter = (chunks, opts) => importByHeader(chunks, opts, FORMAT);
