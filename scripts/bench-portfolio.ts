@@ -18,6 +18,7 @@ import { aggregatePortfolio, defaultPortfolioYear } from '../src/core/portfolio/
 import { portfolioIndicators } from '../src/core/portfolio/indicators';
 import { isNoValue, type Value } from '../src/core/values';
 import { generatePatents } from './generate-patents';
+import { peakRssMB } from './peakRss';
 
 const SEED = 2003396346;
 const FROM_YEAR = 2004;
@@ -36,16 +37,6 @@ interface ChildResult {
   seconds: number;
   peakMB: number;
   values: Values;
-}
-
-function peakRssMB(): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]) / 1024;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS / 1024;
 }
 
 const json = (v: Value): number | null => (isNoValue(v) ? null : v);

@@ -34,6 +34,7 @@ import { corpusPsiAll, patentSimilarity } from '../src/core/text-mining/psi';
 import { extractKeywords } from '../src/cli/segmenters/keywordPool';
 import { createLinderaSegmenter } from '../src/cli/segmenters/loadLindera';
 import { generatePatents } from './generate-patents';
+import { peakRssMB } from './peakRss';
 
 const SEED = 20031126;
 const FLOOR_SAMPLE = 2000;
@@ -167,7 +168,7 @@ export async function runTextBench(opts: TextBenchOptions): Promise<TextBenchRes
     companies: companies.length,
     keywordsPerDocument: keywords / corpus.documents.length,
     vocabulary: corpus.vocabulary.length,
-    peakMb: process.resourceUsage().maxRSS / 1024,
+    peakMb: peakRssMB(),
   };
 }
 

@@ -35,6 +35,7 @@ import { openText } from '../src/cli/readFile';
 import { generatePatents } from './generate-patents';
 import { benchPortfolio, portfolioReport } from './bench-portfolio';
 import { runTextBench, textBenchTable } from './bench-text';
+import { peakRssMB } from './peakRss';
 
 const ROOT = path.join(__dirname, '..', '..');
 const HEAVY = 100;
@@ -72,17 +73,6 @@ interface ChildResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Measurement helpers (used in the children)
 // ---------------------------------------------------------------------------------------------------------------
-
-/** Peak resident set of this process: VmHWM on Linux, the rusage maximum elsewhere. */
-function peakRssMB(): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]) / 1024;
-  } catch {
-    // not Linux: fall through
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
 
 class Stopwatch {
   private readonly start = process.hrtime.bigint();
