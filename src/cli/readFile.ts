@@ -54,7 +54,8 @@ export function openText(path: string): TextFile {
         const b = chunk as Buffer;
         bytes += b.length;
         onBytes?.(bytes);
-        yield new Uint8Array(b.buffer, b.byteOffset, b.length);
+        // The Buffer itself (a Uint8Array): its native indexOf is what CsvByteStream searches the bytes with.
+        yield b;
       }
     },
   };
@@ -73,6 +74,7 @@ export async function* byteRange(
     const b = chunk as Buffer;
     bytes += b.length;
     onBytes?.(bytes);
-    yield new Uint8Array(b.buffer, b.byteOffset, b.length);
+    // The Buffer itself (a Uint8Array): its native indexOf is what CsvByteStream searches the bytes with.
+    yield b;
   }
 }

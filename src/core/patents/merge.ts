@@ -3,7 +3,14 @@
  * application (from one export or from several files of one search) become one record; importing the same
  * file twice changes nothing. Conflicting values are kept from the first source and reported.
  */
-import type { ImportResult, OptionalRecordField, PatentRecord, Rejection, SourceRef } from './record';
+import {
+  type ImportResult,
+  type OptionalRecordField,
+  type PatentRecord,
+  type Rejection,
+  type SourceRef,
+  plainRecord,
+} from './record';
 
 export interface MergeReport {
   readonly records: PatentRecord[];
@@ -39,7 +46,7 @@ export function mergeRecords(results: readonly ImportResult[]): MergeReport {
   const byNumber = new Map<string, PatentRecord>();
   const copies = new Set<PatentRecord>();
   const own = (r: PatentRecord, unknown: readonly OptionalRecordField[] | undefined): Mutable<PatentRecord> => {
-    const copy: Mutable<PatentRecord> = { ...r, unknown, sources: [...r.sources] };
+    const copy: Mutable<PatentRecord> = { ...plainRecord(r), unknown, sources: [...r.sources] };
     copies.add(copy);
     return copy;
   };

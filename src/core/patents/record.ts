@@ -42,6 +42,34 @@ export interface PatentRecord {
   readonly unknown?: readonly OptionalRecordField[];
 }
 
+/**
+ * Every field of r in a plain object. Records may be views whose fields are getters (recordStore.ts), which an
+ * object spread does not copy: a copy to be changed is made here.
+ */
+export function plainRecord(r: PatentRecord): PatentRecord {
+  return {
+    applicationNumber: r.applicationNumber,
+    publicationNumber: r.publicationNumber,
+    filingDate: r.filingDate,
+    applicants: r.applicants,
+    inventors: r.inventors,
+    ipc: r.ipc,
+    claims: r.claims,
+    examRequestDate: r.examRequestDate,
+    registrationDate: r.registrationDate,
+    registrationNumber: r.registrationNumber,
+    registeredClaims: r.registeredClaims,
+    lapseDate: r.lapseDate,
+    expiryDate: r.expiryDate,
+    kind: r.kind,
+    title: r.title,
+    abstract: r.abstract,
+    claimsText: r.claimsText,
+    sources: r.sources,
+    unknown: r.unknown,
+  };
+}
+
 /** Record fields a source format may lack; each blocks some indicators (see block2 coverage). */
 export const OPTIONAL_RECORD_FIELDS = [
   'publicationNumber',

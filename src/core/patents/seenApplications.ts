@@ -42,6 +42,30 @@ export class SeenApplications {
     return this.plainLines.get(key);
   }
 
+  /**
+   * Whether the plain key of series (0 "JP", 1 "JPU"), year and serial is kept: the check of a reader that
+   * parsed the number's digits from bytes and never made the key's string.
+   */
+  hasPlain(series: number, year: number, serial: number): boolean {
+    const bits = this.bits[series * YEARS + year - FIRST_YEAR];
+    return bits !== undefined && (bits[serial >>> 5] & (1 << (serial & 31))) !== 0;
+  }
+
+  /** add() of a plain key given by its parts (year FIRST_YEAR … FIRST_YEAR + YEARS − 1, serial < 10^6). */
+  addPlain(series: number, year: number, serial: number): void {
+    this.kept += 1;
+    this.setBit(series * YEARS + year - FIRST_YEAR, serial);
+  }
+
+  private setBit(at: number, serial: number): void {
+    let bits = this.bits[at];
+    if (bits === undefined) {
+      bits = new Uint32Array(Math.ceil(SERIALS / 32));
+      this.bits[at] = bits;
+    }
+    bits[serial >>> 5] |= 1 << (serial & 31);
+  }
+
   /** Keeps key, the application number of the next kept record (the `kept`-th), on `line`. */
   add(key: string, line: number): void {
     this.kept += 1;
@@ -50,14 +74,7 @@ export class SeenApplications {
       this.others.set(key, line);
       return;
     }
-    const at = slot >>> 20;
-    let bits = this.bits[at];
-    if (bits === undefined) {
-      bits = new Uint32Array(Math.ceil(SERIALS / 32));
-      this.bits[at] = bits;
-    }
-    const serial = slot & 0xfffff;
-    bits[serial >>> 5] |= 1 << (serial & 31);
+    this.setBit(slot >>> 20, slot & 0xfffff);
   }
 }
 

@@ -8,10 +8,11 @@
  */
 import { normaliseHeader, parseInteger } from '../../parse';
 import { parseDate } from '../../text/dates';
-import type { CsvCells } from '../../csvBytes';
+import { type CsvCells, rawCells } from '../../csvBytes';
 import { type BytePart, type ByteReadEnd, forEachCsvByteRecord, forEachCsvRecord } from '../chunks';
 import { SeenApplications } from '../seenApplications';
 import { StringPool, detached } from '../stringPool';
+import { fastCanonicalRows } from './canonicalFastRow';
 import {
   type ImportOptions,
   type ImportResult,
@@ -109,8 +110,11 @@ function canonicalRows(file: string, keep: boolean | 'title') {
         notes.push({ file, line, field: c, reason: 'unknown column: ignored' });
       }
     }
-    at = Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, col(c)])) as typeof at;
+    const columns = Object.fromEntries(CANONICAL_COLUMNS.map((c) => [c, col(c)])) as NonNullable<typeof at>;
+    at = columns;
+    fast = fastCanonicalRows({ file, at: columns, width: index.size, keepTitle, keepText, seen, pool });
   };
+  let fast: ReturnType<typeof fastCanonicalRows> | undefined;
 
   // For reading in parts: the application numbers of the rows rejected after their number was read (a later part
   // cannot know whether an earlier part has them), and the duplicates with the line they cite.
@@ -122,6 +126,15 @@ function canonicalRows(file: string, keep: boolean | 'title') {
     const cols = at;
     if (unusable) return;
     rowsRead += 1;
+    // Rows read as bytes: the common row straight into the store; any other row below, from its text.
+    const raw = fast && rawCells(cells);
+    if (raw && fast) {
+      const stored = fast.read(line, raw);
+      if (stored) {
+        records.push(stored);
+        return;
+      }
+    }
     const get = (i: number): string => (i < 0 ? '' : cells.text(i).trim());
     let numberRead: string | undefined = undefined;
     const reject = (field: string, reason: string): void => {
@@ -321,6 +334,7 @@ export async function importCanonicalPart(
         const n = rows.cellsNeeded();
         if (n !== undefined) {
           stream.decodeFirst = n;
+          stream.locateFirst = n;
           sized = true;
         }
       }
@@ -399,6 +413,7 @@ export async function importCanonicalBytes(
       const n = rows.cellsNeeded();
       if (n !== undefined) {
         stream.decodeFirst = n;
+        stream.locateFirst = n;
         sized = true;
       }
     }

@@ -1,0 +1,247 @@
+/**
+ * The common row of a canonical patents.csv read straight from its bytes into a RecordStore: a plain Japanese
+ * application number, ISO dates, digit-only counts, pooled applicant and inventor cells. Nothing is decoded but
+ * a cell never seen before. Any row this reader is not sure of — an unusual form, a doubled quote, a value the
+ * importer would reject, a duplicate — it leaves to the importer's general row (canonical.ts), which reads it
+ * from text with every rule and message; so the two paths cannot disagree on what a row means.
+ */
+import type { RawCells } from '../../csvBytes';
+import { type TextDecoderLike, utf8Decoder } from '../../csvBytes';
+import { BytePool } from '../bytePool';
+import { NOT_ISO, isoDayOfBytes } from '../dayNumbers';
+import { NO_DAY, RecordStore, SEGMENT, type StoredRecord } from '../recordStore';
+import type { SeenApplications } from '../seenApplications';
+import type { StringPool } from '../stringPool';
+
+/** Column positions of the canonical file, −1 for a column it lacks. */
+export interface CanonicalAt {
+  readonly application_number: number;
+  readonly publication_number: number;
+  readonly filing_date: number;
+  readonly applicants: number;
+  readonly inventors: number;
+  readonly ipc: number;
+  readonly claims: number;
+  readonly exam_request_date: number;
+  readonly registration_date: number;
+  readonly registration_number: number;
+  readonly registered_claims: number;
+  readonly lapse_date: number;
+  readonly expiry_date: number;
+  readonly kind: number;
+  readonly title: number;
+  readonly abstract: number;
+  readonly claims_text: number;
+}
+
+export interface FastRowContext {
+  readonly file: string;
+  readonly at: CanonicalAt;
+  /** Cells of the header: a row of another count is the general row's to reject. */
+  readonly width: number;
+  readonly keepTitle: boolean;
+  readonly keepText: boolean;
+  readonly seen: SeenApplications;
+  /** The importer's pool, so that the general row's records share the same applicant lists. */
+  readonly pool: StringPool;
+}
+
+const QUOTE = 0x22;
+const SEMICOLON = 0x3b;
+const PATENT = [0x70, 0x61, 0x74, 0x65, 0x6e, 0x74];
+const UTILITY = [0x75, 0x74, 0x69, 0x6c, 0x69, 0x74, 0x79];
+/** countOf: an empty cell; a cell that is not 1–9 ASCII digits. */
+const NO_COUNT = -1;
+const NOT_COUNT = -2;
+
+function equals(buf: Uint8Array, s: number, e: number, word: readonly number[]): boolean {
+  if (e - s !== word.length) return false;
+  for (let i = 0; i < word.length; i += 1) if (buf[s + i] !== word[i]) return false;
+  return true;
+}
+
+/**
+ * series × 10^10 + year × 10^6 + serial of "JP2004-000001", "JP2004000001" (series 0, or 1 with `utility`) and
+ * "JPU2004-000001", "JPU2004000001" (series 1): what plainJpKey in record.ts and jpApplicationKey key so, for
+ * years 19xx–20xx; −1 for any other form.
+ */
+function plainJpNumber(buf: Uint8Array, s: number, e: number, utility: number): number {
+  if (buf[s] !== 74 || buf[s + 1] !== 80) return -1;
+  let series = utility;
+  let from = s + 2;
+  if (buf[from] === 85 /* U */) {
+    series = 1;
+    from += 1;
+  }
+  const n = e - from;
+  if (n !== 10 && n !== 11) return -1;
+  const dash = n === 11;
+  if (dash && buf[from + 4] !== 45) return -1;
+  let year = 0;
+  let serial = 0;
+  for (let i = 0; i < n; i += 1) {
+    if (dash && i === 4) continue;
+    const d = buf[from + i] - 48;
+    if (d < 0 || d > 9) return -1;
+    if (i < 4) year = year * 10 + d;
+    else serial = serial * 10 + d;
+  }
+  const century = Math.floor(year / 100);
+  return century === 19 || century === 20 ? series * 1e10 + year * 1e6 + serial : -1;
+}
+
+/** A date cell that the general row would keep: empty, or ISO and not before the filing. */
+const dated = (d: number, filing: number): boolean => d !== NOT_ISO && (d === NO_DAY || d >= filing);
+
+function countOf(buf: Uint8Array, s: number, e: number): number {
+  if (e === s) return NO_COUNT;
+  if (e - s > 9) return NOT_COUNT;
+  let v = 0;
+  for (let i = s; i < e; i += 1) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return NOT_COUNT;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** A fast reader over one file's rows: read() gives the row's record, or undefined for the general row. */
+export function fastCanonicalRows(ctx: FastRowContext): {
+  readonly store: RecordStore;
+  read(line: number, c: RawCells): StoredRecord | undefined;
+} {
+  const at = ctx.at;
+  const store = new RecordStore({
+    file: ctx.file,
+    inventors: at.inventors >= 0,
+    title: ctx.keepTitle,
+    texts: ctx.keepText,
+  });
+  const decoder: TextDecoderLike = utf8Decoder();
+  const applicantCells = new BytePool();
+  const inventorCells = new BytePool();
+  const textColumns = ctx.keepText ? [at.title, at.abstract, at.claims_text] : ctx.keepTitle ? [at.title] : [];
+  // Every column this reader looks at must have been found in the row (CsvByteStream.locateFirst).
+  const needed =
+    1 +
+    Math.max(
+      ...textColumns,
+      ...[
+        at.application_number,
+        at.publication_number,
+        at.filing_date,
+        at.applicants,
+        at.inventors,
+        at.ipc,
+        at.claims,
+        at.exam_request_date,
+        at.registration_date,
+        at.registration_number,
+        at.registered_claims,
+        at.lapse_date,
+        at.expiry_date,
+        at.kind,
+      ],
+    );
+
+  // Cells kept as their bytes: a doubled quote in one makes the row the general row's.
+  const literalColumns = [at.inventors, at.ipc, at.publication_number, at.registration_number, ...textColumns].filter(
+    (i) => i >= 0,
+  );
+
+  let c: RawCells;
+  let buf: Uint8Array;
+  /** A cell whose bytes are its text: unquoted, or quoted without a doubled quote inside. */
+  const literal = (i: number): boolean => {
+    if (c.quoted[i] === 0) return true;
+    const s = c.starts[i];
+    const e = c.ends[i];
+    for (let k = s; k < e; k += 1) if (buf[k] === QUOTE) return false;
+    return true;
+  };
+  const date = (i: number): number =>
+    i < 0 || c.starts[i] === c.ends[i] ? NO_DAY : isoDayOfBytes(buf, c.starts[i], c.ends[i]);
+  const text = (i: number): string | undefined =>
+    i < 0 || c.starts[i] === c.ends[i]
+      ? undefined
+      : decoder.decode(buf.subarray(c.starts[i], c.ends[i])).trim() || undefined;
+
+  const read = (line: number, cells: RawCells): StoredRecord | undefined => {
+    c = cells;
+    buf = cells.buf;
+    if (c.length !== ctx.width || c.located < needed) return undefined;
+    let utility = 0;
+    if (at.kind >= 0 && c.starts[at.kind] !== c.ends[at.kind]) {
+      if (equals(buf, c.starts[at.kind], c.ends[at.kind], UTILITY)) utility = 1;
+      else if (!equals(buf, c.starts[at.kind], c.ends[at.kind], PATENT)) return undefined;
+    }
+    const number = plainJpNumber(buf, c.starts[at.application_number], c.ends[at.application_number], utility);
+    if (number < 0) return undefined;
+    const series = Math.floor(number / 1e10);
+    const year = Math.floor(number / 1e6) % 10000;
+    const serial = number % 1e6;
+    if (ctx.seen.hasPlain(series, year, serial)) return undefined;
+    const filing = date(at.filing_date);
+    if (filing === NOT_ISO || filing === NO_DAY) return undefined;
+    const request = date(at.exam_request_date);
+    const registration = date(at.registration_date);
+    const lapse = date(at.lapse_date);
+    const expiry = date(at.expiry_date);
+    if (!dated(request, filing) || !dated(registration, filing) || !dated(lapse, filing) || !dated(expiry, filing))
+      return undefined;
+    if (lapse !== NO_DAY && registration !== NO_DAY && lapse < registration) return undefined;
+    const claims = at.claims < 0 ? NO_COUNT : countOf(buf, c.starts[at.claims], c.ends[at.claims]);
+    const registeredClaims =
+      at.registered_claims < 0 ? NO_COUNT : countOf(buf, c.starts[at.registered_claims], c.ends[at.registered_claims]);
+    if (claims === NOT_COUNT || registeredClaims === NOT_COUNT) return undefined;
+    const a = at.applicants;
+    if (!literal(a)) return undefined;
+    const listId = applicantCells.id(buf, c.starts[a], c.ends[a]);
+    if (applicantCells.added) {
+      const cell = decoder.decode(buf.subarray(c.starts[a], c.ends[a])).trim();
+      store.applicantLists.push(ctx.pool.sharedList(cell));
+    }
+    if (store.applicantLists[listId].length === 0) return undefined;
+    for (const i of literalColumns) if (!literal(i)) return undefined;
+
+    // The row is the fast path's: from here on it is kept.
+    ctx.seen.addPlain(series, year, serial);
+    const r = store.begin();
+    store.line[r] = line;
+    store.application[r] = number;
+    store.filing[r] = filing;
+    store.request[r] = request;
+    store.registration[r] = registration;
+    store.lapse[r] = lapse;
+    store.expiry[r] = expiry;
+    store.claims[r] = claims;
+    store.registeredClaims[r] = registeredClaims;
+    store.utility[r] = utility;
+    store.applicants[r] = listId;
+    if (at.inventors >= 0) {
+      const e = c.ends[at.inventors];
+      for (let s = c.starts[at.inventors]; s <= e;) {
+        let k = s;
+        while (k < e && buf[k] !== SEMICOLON) k += 1;
+        if (k > s) {
+          const id = inventorCells.id(buf, s, k);
+          if (inventorCells.added) store.inventorNames.push(decoder.decode(buf.subarray(s, k)).trim());
+          if (store.inventorNames[id] !== '') store.inventor(id);
+        }
+        s = k + 1;
+      }
+    }
+    const segment = (k: number, i: number): void =>
+      i < 0 ? store.segment(k, buf, 0, 0) : store.segment(k, buf, c.starts[i], c.ends[i]);
+    segment(SEGMENT.publication, at.publication_number);
+    segment(SEGMENT.ipc, at.ipc);
+    segment(SEGMENT.registrationNumber, at.registration_number);
+    if (ctx.keepTitle) store.titles.push(text(at.title));
+    if (ctx.keepText) {
+      store.abstracts.push(text(at.abstract));
+      store.claimsTexts.push(text(at.claims_text));
+    }
+    return store.end();
+  };
+  return { store, read };
+}
