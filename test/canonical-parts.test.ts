@@ -1,6 +1,6 @@
 /**
  * A canonical file imported in two parts (one per thread, src/cli/canonicalFile.ts): the first part, the
- * second given the header, its records passed as flat arrays (recordColumns.ts), then joined — the same
+ * second given the header, its records passed as their store's columns and flat arrays (recordColumns.ts), then joined — the same
  * ImportResult as importCanonicalBytes over the whole file, or undefined where that cannot be vouched for.
  */
 import { plainRecords } from './helpers/plainRecords';
@@ -11,7 +11,7 @@ import {
   joinCanonicalParts,
   shiftOf,
 } from '../src/core/patents/importers/canonical';
-import { decodeRecords, encodeRecords } from '../src/core/patents/recordColumns';
+import { decodePartRecords, decodeRecords, encodePartRecords, encodeRecords } from '../src/core/patents/recordColumns';
 import type { ImportResult } from '../src/core/patents/record';
 import { generatePatents } from '../scripts/generate-patents';
 
@@ -31,9 +31,9 @@ async function inParts(text: string, line: number, keepText = false): Promise<Im
   const opts = { file: 'p.csv', keepText };
   const first = await importCanonicalPart(chunks(bytes.subarray(0, at)), opts, { last: false });
   const raw = await importCanonicalPart(chunks(bytes.subarray(at)), opts, { header, last: true });
-  // As the worker sends it: the records as columns, without the Map of numbers.
-  const columns = encodeRecords(raw.records, 'p.csv');
-  const second: CanonicalPart = { ...raw, records: decodeRecords(columns, 'p.csv', shiftOf(first)), seen: new Map() };
+  // As the worker sends it: the store's columns and the other records as columns, without the Map of numbers.
+  const sent = structuredClone(encodePartRecords(raw.records, 'p.csv').records);
+  const second: CanonicalPart = { ...raw, records: decodePartRecords(sent, 'p.csv', shiftOf(first)), seen: new Map() };
   return joinCanonicalParts('p.csv', first, second);
 }
 

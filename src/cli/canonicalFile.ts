@@ -17,7 +17,7 @@ import {
   joinCanonicalParts,
   shiftOf,
 } from '../core/patents/importers/canonical';
-import { decodeRecords, type RecordColumns } from '../core/patents/recordColumns';
+import { decodePartRecords, type PartRecords } from '../core/patents/recordColumns';
 import type { ImportResult } from '../core/patents/record';
 import type { WorkerInput } from './importWorker';
 import { byteRange } from './readFile';
@@ -33,8 +33,12 @@ export interface CanonicalFileOptions {
   readonly file: string;
   readonly keepText: boolean | 'title';
   readonly onProgress?: (bytes: number) => void;
-  /** 1: never a worker; 2: a worker for files of 32 MB and more. Default: defaultThreads(). */
+  /** 1: never a worker; 2: a worker for files of minParallelBytes and more. Default: defaultThreads(). */
   readonly threads?: number;
+  /** Default 32 MB: below it, starting a thread costs more than it saves. */
+  readonly minParallelBytes?: number;
+  /** The compiled worker; default importWorker.js beside this file (absent when running from the sources). */
+  readonly workerFile?: string;
 }
 
 /** The compiled worker; absent when running from the TypeScript sources (tests), where one thread reads. */
@@ -66,12 +70,16 @@ function cutOf(path: string, size: number): { header: Uint8Array; at: number } |
 
 interface WorkerOutput {
   readonly part: Omit<CanonicalPart, 'records' | 'seen'>;
-  readonly columns: RecordColumns;
+  readonly records: PartRecords;
 }
 
-function runWorker(input: WorkerInput, onBytes: (bytes: number) => void): Promise<WorkerOutput | undefined> {
+function runWorker(
+  file: string,
+  input: WorkerInput,
+  onBytes: (bytes: number) => void,
+): Promise<WorkerOutput | undefined> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, { workerData: input });
+    const worker = new Worker(file, { workerData: input });
     let done = false;
     const finish = (out: WorkerOutput | undefined): void => {
       if (done) return;
@@ -81,8 +89,8 @@ function runWorker(input: WorkerInput, onBytes: (bytes: number) => void): Promis
     };
     worker.on('message', (m: { progress?: number; error?: string } & Partial<WorkerOutput>) => {
       if (m.progress !== undefined) onBytes(m.progress);
-      else if (m.error !== undefined || !m.part || !m.columns) finish(undefined);
-      else finish({ part: m.part, columns: m.columns });
+      else if (m.error !== undefined || !m.part || !m.records) finish(undefined);
+      else finish({ part: m.part, records: m.records });
     });
     worker.on('error', () => finish(undefined));
     worker.on('exit', () => finish(undefined));
@@ -107,12 +115,17 @@ export async function importCanonicalFile(path: string, opts: CanonicalFileOptio
   const whole = (): Promise<ImportResult> =>
     importCanonicalBytes(byteRange(path, 0, size, opts.onProgress), { file: opts.file, keepText: opts.keepText });
   const threads = opts.threads ?? defaultThreads();
-  const cut = threads >= 2 && size >= MIN_PARALLEL_BYTES && existsSync(WORKER) ? cutOf(path, size) : undefined;
+  const workerFile = opts.workerFile ?? WORKER;
+  const cut =
+    threads >= 2 && size >= (opts.minParallelBytes ?? MIN_PARALLEL_BYTES) && existsSync(workerFile)
+      ? cutOf(path, size)
+      : undefined;
   if (!cut) return whole();
   let mine = 0;
   let theirs = 0;
   const progress = (): void => opts.onProgress?.(mine + theirs);
   const worker = runWorker(
+    workerFile,
     { path, start: cut.at, end: size, header: cut.header, file: opts.file, keepText: opts.keepText },
     (bytes) => {
       theirs = bytes;
@@ -131,7 +144,7 @@ export async function importCanonicalFile(path: string, opts: CanonicalFileOptio
   if (out && first.clean) {
     const second: CanonicalPart = {
       ...out.part,
-      records: decodeRecords(out.columns, opts.file, shiftOf(first)),
+      records: decodePartRecords(out.records, opts.file, shiftOf(first)),
       seen: new Map(),
     };
     const joined = joinCanonicalParts(opts.file, first, second);

@@ -1,10 +1,10 @@
 /**
  * The thread that imports the second part of a canonical patents.csv (canonicalFile.ts): its records go back
- * as flat arrays (recordColumns.ts), everything else as is.
+ * as their store's columns, transferred (recordColumns.ts, encodePartRecords), everything else as is.
  */
 import { parentPort, workerData } from 'worker_threads';
 import { type CanonicalPart, importCanonicalPart } from '../core/patents/importers/canonical';
-import { encodeRecords } from '../core/patents/recordColumns';
+import { encodePartRecords } from '../core/patents/recordColumns';
 import { byteRange } from './readFile';
 
 export interface WorkerInput {
@@ -25,7 +25,7 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
     { file: d.file, keepText: d.keepText },
     { header: d.header, last: true },
   );
-  const columns = encodeRecords(part.records, d.file);
+  const { records, transfer } = encodePartRecords(part.records, d.file);
   // The Map of numbers stays here: the join asks only the first part's.
   const rest: Omit<CanonicalPart, 'records' | 'seen'> = {
     rowRejections: part.rowRejections,
@@ -39,8 +39,7 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
     rejectedNumbers: part.rejectedNumbers,
     duplicates: part.duplicates,
   };
-  const buffers = [columns.ends, columns.fields, columns.items, columns.listEnds].map((a) => a.buffer as ArrayBuffer);
-  port.postMessage({ part: rest, columns }, buffers);
+  port.postMessage({ part: rest, records }, transfer);
 }
 
 if (parentPort) {

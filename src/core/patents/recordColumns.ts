@@ -4,6 +4,7 @@
  * milliseconds. Shared strings and lists (StringPool) stay shared on the other side.
  */
 import type { PatentRecord } from './record';
+import { RecordStore, type StoreColumns, StoredRecord, storeBuffers } from './recordStore';
 
 /** Dates are written as DATE_BASE + their slot, above any string id (2^30 strings would not fit in memory). */
 const DATE_BASE = 1 << 30;
@@ -183,6 +184,55 @@ export function decodeRecords(c: RecordColumns, file: string, shift = 0): Patent
       claimsText: str(f[o + 16]),
       sources: [{ file, line: f[o + 17] + shift }],
     };
+  }
+  return records;
+}
+
+/**
+ * The records of one part of a canonical file, to send from the thread that read them: the RecordStore's columns
+ * as they are (their buffers transferred, nothing copied) and the few records of the importer's general row as
+ * RecordColumns; order says which is which (a store index, or −1 − the index among the others).
+ */
+export interface PartRecords {
+  readonly order: Int32Array<ArrayBuffer>;
+  readonly others: RecordColumns;
+  readonly store?: StoreColumns;
+}
+
+export function encodePartRecords(
+  records: readonly PatentRecord[],
+  file: string,
+): { readonly records: PartRecords; readonly transfer: ArrayBuffer[] } {
+  const order = new Int32Array(records.length);
+  const others: PatentRecord[] = [];
+  let store: RecordStore | undefined;
+  records.forEach((r, i) => {
+    if (r instanceof StoredRecord && (store === undefined || r.store === store)) {
+      store = r.store;
+      order[i] = r.index;
+    } else {
+      order[i] = -1 - others.length;
+      others.push(r);
+    }
+  });
+  const columns = encodeRecords(others, file);
+  const stored = store?.columns();
+  const transfer = [
+    order.buffer,
+    ...[columns.ends, columns.fields, columns.items, columns.listEnds].map((a) => a.buffer as ArrayBuffer),
+  ];
+  if (stored) transfer.push(...storeBuffers(stored));
+  return { records: { order, others: columns, store: stored }, transfer };
+}
+
+/** The records of encodePartRecords back, in their order, their lines shifted by `shift`. */
+export function decodePartRecords(p: PartRecords, file: string, shift = 0): PatentRecord[] {
+  const others = decodeRecords(p.others, file, shift);
+  const store = p.store && RecordStore.fromColumns(p.store, shift);
+  const records: PatentRecord[] = new Array<PatentRecord>(p.order.length);
+  for (let i = 0; i < p.order.length; i += 1) {
+    const k = p.order[i];
+    records[i] = k >= 0 && store ? store.record(k) : others[-1 - k];
   }
   return records;
 }

@@ -12,11 +12,15 @@ import type { OptionalRecordField, PatentKind, PatentRecord, SourceRef } from '.
 /** A day column's "no date". */
 export const NO_DAY = -0x80000000;
 
-/** Short texts kept as bytes, in this order per record. */
-const SEGMENTS = 3;
+/**
+ * Short texts kept as bytes, in this order per record. Inventors too: only Block 2's inventor count reads them,
+ * for some records, so a name is decoded when asked for rather than pooled for every row at import.
+ */
+const SEGMENTS = 4;
 const PUBLICATION = 0;
 const IPC = 1;
 const REGISTRATION_NUMBER = 2;
+const INVENTORS = 3;
 
 const grown32 = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> => {
   const b = new Int32Array(n);
@@ -49,9 +53,6 @@ export class RecordStore {
   utility = new Uint8Array(this.capacity);
   /** Index into applicantLists. */
   applicants = new Int32Array(this.capacity);
-  /** Record i's inventors: inventorIds[inventorFrom[i], inventorFrom[i + 1]) into inventorNames. */
-  inventorFrom = new Int32Array(this.capacity + 2);
-  inventorIds = new Int32Array(4 * this.capacity);
   /** Record i's segment k: bytes[segmentFrom[3i + k], segmentFrom[3i + k + 1]). */
   segmentFrom = new Int32Array(SEGMENTS * this.capacity + 1);
   bytes = new Uint8Array(32 * this.capacity);
@@ -60,7 +61,6 @@ export class RecordStore {
   readonly claimsTexts: (string | undefined)[] = [];
   /** Shared by every record with the same applicants cell. */
   readonly applicantLists: (readonly string[])[] = [];
-  readonly inventorNames: string[] = [];
   private readonly decoder: TextDecoderLike = utf8Decoder();
 
   constructor(readonly options: StoreOptions) {}
@@ -72,15 +72,7 @@ export class RecordStore {
     return i;
   }
 
-  /** Adds inventor id to the record being written. */
-  inventor(id: number): void {
-    const at = this.inventorFrom[this.size + 1];
-    if (at === this.inventorIds.length) this.inventorIds = grown32(this.inventorIds, at * 2);
-    this.inventorIds[at] = id;
-    this.inventorFrom[this.size + 1] = at + 1;
-  }
-
-  /** Appends buf[s, e) as the record's next segment (publication number, IPC, registration number). */
+  /** Appends buf[s, e) as the record's segment k (publication number, IPC, registration number, inventors). */
   segment(k: number, buf: Uint8Array, s: number, e: number): void {
     const at = this.segmentFrom[SEGMENTS * this.size + k];
     const n = e - s;
@@ -99,7 +91,6 @@ export class RecordStore {
   end(): StoredRecord {
     const i = this.size;
     this.size += 1;
-    this.inventorFrom[i + 2] = this.inventorFrom[i + 1];
     return new StoredRecord(this, i);
   }
 
@@ -112,6 +103,58 @@ export class RecordStore {
     const s = this.segmentFrom[SEGMENTS * i + k];
     const e = this.segmentFrom[SEGMENTS * i + k + 1];
     return s === e ? '' : this.decoder.decode(this.bytes.subarray(s, e)).trim();
+  }
+
+  /** The columns, to send to another thread (their buffers transferred, see storeBuffers). */
+  columns(): StoreColumns {
+    const n = this.size;
+    return {
+      options: this.options,
+      size: n,
+      line: this.line.subarray(0, n),
+      application: this.application.subarray(0, n),
+      filing: this.filing.subarray(0, n),
+      request: this.request.subarray(0, n),
+      registration: this.registration.subarray(0, n),
+      lapse: this.lapse.subarray(0, n),
+      expiry: this.expiry.subarray(0, n),
+      claims: this.claims.subarray(0, n),
+      registeredClaims: this.registeredClaims.subarray(0, n),
+      utility: this.utility.subarray(0, n),
+      applicants: this.applicants.subarray(0, n),
+      segmentFrom: this.segmentFrom.subarray(0, SEGMENTS * n + 1),
+      bytes: this.bytes.subarray(0, this.segmentFrom[SEGMENTS * n]),
+      titles: this.titles,
+      abstracts: this.abstracts,
+      claimsTexts: this.claimsTexts,
+      applicantLists: this.applicantLists,
+    };
+  }
+
+  /** A store of columns from another thread, its lines shifted by lineShift (a later part of a file). */
+  static fromColumns(c: StoreColumns, lineShift: number): RecordStore {
+    const s = new RecordStore(c.options);
+    s.size = c.size;
+    s.capacity = c.size;
+    s.line = c.line;
+    if (lineShift !== 0) for (let i = 0; i < c.size; i += 1) s.line[i] += lineShift;
+    s.application = c.application;
+    s.filing = c.filing;
+    s.request = c.request;
+    s.registration = c.registration;
+    s.lapse = c.lapse;
+    s.expiry = c.expiry;
+    s.claims = c.claims;
+    s.registeredClaims = c.registeredClaims;
+    s.utility = c.utility;
+    s.applicants = c.applicants;
+    s.segmentFrom = c.segmentFrom;
+    s.bytes = c.bytes;
+    s.titles.push(...c.titles);
+    s.abstracts.push(...c.abstracts);
+    s.claimsTexts.push(...c.claimsTexts);
+    s.applicantLists.push(...c.applicantLists);
+    return s;
   }
 
   private grow(): void {
@@ -131,13 +174,69 @@ export class RecordStore {
     u.set(this.utility);
     this.utility = u;
     this.applicants = grown32(this.applicants, n);
-    this.inventorFrom = grown32(this.inventorFrom, n + 2);
     this.segmentFrom = grown32(this.segmentFrom, SEGMENTS * n + 1);
     this.capacity = n;
   }
 }
 
-export const SEGMENT = { publication: PUBLICATION, ipc: IPC, registrationNumber: REGISTRATION_NUMBER } as const;
+export interface StoreColumns {
+  readonly options: StoreOptions;
+  readonly size: number;
+  readonly line: Int32Array<ArrayBuffer>;
+  readonly application: Float64Array<ArrayBuffer>;
+  readonly filing: Int32Array<ArrayBuffer>;
+  readonly request: Int32Array<ArrayBuffer>;
+  readonly registration: Int32Array<ArrayBuffer>;
+  readonly lapse: Int32Array<ArrayBuffer>;
+  readonly expiry: Int32Array<ArrayBuffer>;
+  readonly claims: Int32Array<ArrayBuffer>;
+  readonly registeredClaims: Int32Array<ArrayBuffer>;
+  readonly utility: Uint8Array<ArrayBuffer>;
+  readonly applicants: Int32Array<ArrayBuffer>;
+  readonly segmentFrom: Int32Array<ArrayBuffer>;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly titles: readonly (string | undefined)[];
+  readonly abstracts: readonly (string | undefined)[];
+  readonly claimsTexts: readonly (string | undefined)[];
+  readonly applicantLists: readonly (readonly string[])[];
+}
+
+/** The buffers of a store's columns, to transfer rather than copy them. */
+export function storeBuffers(c: StoreColumns): ArrayBuffer[] {
+  return [
+    c.line,
+    c.application,
+    c.filing,
+    c.request,
+    c.registration,
+    c.lapse,
+    c.expiry,
+    c.claims,
+    c.registeredClaims,
+    c.utility,
+    c.applicants,
+    c.segmentFrom,
+    c.bytes,
+  ].map((a) => a.buffer);
+}
+
+export const SEGMENT = {
+  publication: PUBLICATION,
+  ipc: IPC,
+  registrationNumber: REGISTRATION_NUMBER,
+  inventors: INVENTORS,
+} as const;
+
+/** The non-empty, trimmed items of a `;`-separated list (as StringPool.list gives them). */
+function listItems(text: string): string[] {
+  const out: string[] = [];
+  if (text === '') return out;
+  for (const part of text.split(';')) {
+    const t = part.trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
+}
 
 const day = (d: number): string | undefined => (d === NO_DAY ? undefined : isoOfDay(d));
 const count = (n: number): number | undefined => (n < 0 ? undefined : n);
@@ -166,22 +265,10 @@ export class StoredRecord implements PatentRecord {
     return this.store.applicantLists[this.store.applicants[this.index]];
   }
   get inventors(): readonly string[] | undefined {
-    const s = this.store;
-    if (!s.options.inventors) return undefined;
-    const out: string[] = [];
-    for (let k = s.inventorFrom[this.index]; k < s.inventorFrom[this.index + 1]; k += 1)
-      out.push(s.inventorNames[s.inventorIds[k]]);
-    return out;
+    return this.store.options.inventors ? listItems(this.store.segmentText(this.index, INVENTORS)) : undefined;
   }
   get ipc(): readonly string[] {
-    const text = this.store.segmentText(this.index, IPC);
-    if (text === '') return [];
-    const out: string[] = [];
-    for (const part of text.split(';')) {
-      const t = part.trim();
-      if (t !== '') out.push(t);
-    }
-    return out;
+    return listItems(this.store.segmentText(this.index, IPC));
   }
   get claims(): number | undefined {
     return count(this.store.claims[this.index]);

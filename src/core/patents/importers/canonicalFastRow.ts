@@ -1,9 +1,10 @@
 /**
  * The common row of a canonical patents.csv read straight from its bytes into a RecordStore: a plain Japanese
- * application number, ISO dates, digit-only counts, pooled applicant and inventor cells. Nothing is decoded but
- * a cell never seen before. Any row this reader is not sure of — an unusual form, a doubled quote, a value the
- * importer would reject, a duplicate — it leaves to the importer's general row (canonical.ts), which reads it
- * from text with every rule and message; so the two paths cannot disagree on what a row means.
+ * application number, ISO dates, digit-only counts, pooled applicant cells, the other texts kept as bytes.
+ * Nothing is decoded but an applicant cell never seen before. Any row this reader is not sure of — an unusual
+ * form, a doubled quote, a value the importer would reject, a duplicate — it leaves to the importer's general
+ * row (canonical.ts), which reads it from text with every rule and message; so the two paths cannot disagree on
+ * what a row means.
  */
 import type { RawCells } from '../../csvBytes';
 import { type TextDecoderLike, utf8Decoder } from '../../csvBytes';
@@ -47,7 +48,6 @@ export interface FastRowContext {
 }
 
 const QUOTE = 0x22;
-const SEMICOLON = 0x3b;
 const PATENT = [0x70, 0x61, 0x74, 0x65, 0x6e, 0x74];
 const UTILITY = [0x75, 0x74, 0x69, 0x6c, 0x69, 0x74, 0x79];
 /** countOf: an empty cell; a cell that is not 1–9 ASCII digits. */
@@ -119,7 +119,6 @@ export function fastCanonicalRows(ctx: FastRowContext): {
   });
   const decoder: TextDecoderLike = utf8Decoder();
   const applicantCells = new BytePool();
-  const inventorCells = new BytePool();
   const textColumns = ctx.keepText ? [at.title, at.abstract, at.claims_text] : ctx.keepTitle ? [at.title] : [];
   // Every column this reader looks at must have been found in the row (CsvByteStream.locateFirst).
   const needed =
@@ -218,24 +217,12 @@ export function fastCanonicalRows(ctx: FastRowContext): {
     store.registeredClaims[r] = registeredClaims;
     store.utility[r] = utility;
     store.applicants[r] = listId;
-    if (at.inventors >= 0) {
-      const e = c.ends[at.inventors];
-      for (let s = c.starts[at.inventors]; s <= e;) {
-        let k = s;
-        while (k < e && buf[k] !== SEMICOLON) k += 1;
-        if (k > s) {
-          const id = inventorCells.id(buf, s, k);
-          if (inventorCells.added) store.inventorNames.push(decoder.decode(buf.subarray(s, k)).trim());
-          if (store.inventorNames[id] !== '') store.inventor(id);
-        }
-        s = k + 1;
-      }
-    }
     const segment = (k: number, i: number): void =>
       i < 0 ? store.segment(k, buf, 0, 0) : store.segment(k, buf, c.starts[i], c.ends[i]);
     segment(SEGMENT.publication, at.publication_number);
     segment(SEGMENT.ipc, at.ipc);
     segment(SEGMENT.registrationNumber, at.registration_number);
+    segment(SEGMENT.inventors, at.inventors);
     if (ctx.keepTitle) store.titles.push(text(at.title));
     if (ctx.keepText) {
       store.abstracts.push(text(at.abstract));
