@@ -33,7 +33,7 @@ async function inParts(text: string, line: number, keepText = false): Promise<Im
   const raw = await importCanonicalPart(chunks(bytes.subarray(at)), opts, { header, last: true });
   // As the worker sends it: the store's columns and the other records as columns, without the Map of numbers.
   const sent = structuredClone(encodePartRecords(raw.records, 'p.csv').records);
-  const second: CanonicalPart = { ...raw, records: decodePartRecords(sent, 'p.csv', shiftOf(first)), seen: new Map() };
+  const second: CanonicalPart = { ...raw, records: decodePartRecords(sent, 'p.csv', shiftOf(first)) };
   return joinCanonicalParts('p.csv', first, second);
 }
 

@@ -145,7 +145,6 @@ export async function importCanonicalFile(path: string, opts: CanonicalFileOptio
     const second: CanonicalPart = {
       ...out.part,
       records: decodePartRecords(out.records, opts.file, shiftOf(first)),
-      seen: new Map(),
     };
     const joined = joinCanonicalParts(opts.file, first, second);
     if (joined) return joined;

@@ -5,6 +5,9 @@
  * the string; their lines are looked up only for a duplicate, from the records themselves. Other keys: a Map.
  */
 
+import type { PatentRecord } from './record';
+import { StoredRecord } from './recordStore';
+
 /** Bitmaps for years FIRST_YEAR … FIRST_YEAR + YEARS − 1, per series (patent, utility model). */
 const FIRST_YEAR = 1800;
 const YEARS = 400;
@@ -40,6 +43,15 @@ export class SeenApplications {
       if (plainSlot(r.applicationNumber) >= 0) this.plainLines.set(r.applicationNumber, r.line);
     }
     return this.plainLines.get(key);
+  }
+
+  /** has() of a record's application number; a store's record is looked up by its digits, without its string. */
+  hasRecord(r: PatentRecord): boolean {
+    if (r instanceof StoredRecord) {
+      const a = r.store.application[r.index];
+      return this.hasPlain(Math.floor(a / 1e10), Math.floor(a / 1e6) % 10000, a % 1e6);
+    }
+    return this.has(r.applicationNumber);
   }
 
   /**

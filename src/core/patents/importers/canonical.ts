@@ -307,8 +307,8 @@ export interface CanonicalPart {
   /** The part ended between records. */
   readonly clean: boolean;
   readonly nextLine: number;
-  /** The application numbers of its records. */
-  readonly seen: { has(applicationNumber: string): boolean };
+  /** The application numbers of its records; absent for a part sent from another thread (the join asks the first). */
+  readonly seen?: Pick<SeenApplications, 'has' | 'hasRecord'>;
   readonly rejectedNumbers: readonly string[];
   readonly duplicates: readonly PartDuplicate[];
 }
@@ -357,9 +357,10 @@ export function joinCanonicalParts(
   first: CanonicalPart,
   second: CanonicalPart,
 ): ImportResult | undefined {
-  if (!first.clean || !first.usable || !second.usable) return undefined;
-  for (const r of second.records) if (first.seen.has(r.applicationNumber)) return undefined;
-  for (const n of second.rejectedNumbers) if (first.seen.has(n)) return undefined;
+  const seen = first.seen;
+  if (!first.clean || !first.usable || !second.usable || !seen) return undefined;
+  for (const r of second.records) if (seen.hasRecord(r)) return undefined;
+  for (const n of second.rejectedNumbers) if (seen.has(n)) return undefined;
   const shift = shiftOf(first);
   const cited = new Map(second.duplicates.map((d) => [d.at, d]));
   const rejected: Rejection[] = [...first.rowRejections];
