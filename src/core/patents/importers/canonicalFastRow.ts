@@ -165,6 +165,9 @@ export function fastCanonicalRows(ctx: FastRowContext): {
       ? undefined
       : decoder.decode(buf.subarray(c.starts[i], c.ends[i])).trim() || undefined;
 
+  const segment = (k: number, i: number): void =>
+    i < 0 ? store.segment(k, buf, 0, 0) : store.segment(k, buf, c.starts[i], c.ends[i]);
+
   const read = (line: number, cells: RawCells): StoredRecord | undefined => {
     c = cells;
     buf = cells.buf;
@@ -217,8 +220,6 @@ export function fastCanonicalRows(ctx: FastRowContext): {
     store.registeredClaims[r] = registeredClaims;
     store.utility[r] = utility;
     store.applicants[r] = listId;
-    const segment = (k: number, i: number): void =>
-      i < 0 ? store.segment(k, buf, 0, 0) : store.segment(k, buf, c.starts[i], c.ends[i]);
     segment(SEGMENT.publication, at.publication_number);
     segment(SEGMENT.ipc, at.ipc);
     segment(SEGMENT.registrationNumber, at.registration_number);
