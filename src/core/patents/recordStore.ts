@@ -6,6 +6,7 @@
  * the columns, so everything downstream reads PatentRecord as ever.
  */
 import { type TextDecoderLike, utf8Decoder } from '../csvBytes';
+import { BytePool } from './bytePool';
 import { isoOfDay } from './dayNumbers';
 import type { OptionalRecordField, PatentKind, PatentRecord, SourceRef } from './record';
 
@@ -21,6 +22,7 @@ const PUBLICATION = 0;
 const IPC = 1;
 const REGISTRATION_NUMBER = 2;
 const INVENTORS = 3;
+const SEMICOLON = 0x3b;
 
 const grown32 = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> => {
   const b = new Int32Array(n);
@@ -98,6 +100,31 @@ export class RecordStore {
   record(i: number): StoredRecord {
     return new StoredRecord(this, i);
   }
+
+  /**
+   * Record i's inventors, each name decoded once per store and the same string every time after (Block 2 counts
+   * distinct inventors through a Map of names, and a string hashes once).
+   */
+  inventorsOf(i: number): string[] {
+    const out: string[] = [];
+    const bytes = this.bytes;
+    const e = this.segmentFrom[SEGMENTS * i + INVENTORS + 1];
+    for (let s = this.segmentFrom[SEGMENTS * i + INVENTORS]; s < e; ) {
+      let k = s;
+      while (k < e && bytes[k] !== SEMICOLON) k += 1;
+      if (k > s) {
+        this.inventorPool ??= new BytePool();
+        const id = this.inventorPool.id(bytes, s, k);
+        if (this.inventorPool.added) this.inventorNames.push(this.decoder.decode(bytes.subarray(s, k)).trim());
+        const name = this.inventorNames[id];
+        if (name !== '') out.push(name);
+      }
+      s = k + 1;
+    }
+    return out;
+  }
+  private inventorPool: BytePool | undefined;
+  private readonly inventorNames: string[] = [];
 
   segmentText(i: number, k: number): string {
     const s = this.segmentFrom[SEGMENTS * i + k];
@@ -265,7 +292,7 @@ export class StoredRecord implements PatentRecord {
     return this.store.applicantLists[this.store.applicants[this.index]];
   }
   get inventors(): readonly string[] | undefined {
-    return this.store.options.inventors ? listItems(this.store.segmentText(this.index, INVENTORS)) : undefined;
+    return this.store.options.inventors ? this.store.inventorsOf(this.index) : undefined;
   }
   get ipc(): readonly string[] {
     return listItems(this.store.segmentText(this.index, IPC));
