@@ -6,12 +6,15 @@
  * applications has hundreds of thousands of pairs.
  */
 import type { Consolidation } from '../patents/names';
-import { ipcSubclass, type PatentRecord } from '../patents/record';
+import type { PatentRecord } from '../patents/record';
+import { PairTable } from './pairTable';
+import { MAX_SUBCLASSES, SubclassIds } from './subclassIds';
 
 export type PortfolioMeasure = 'claims' | 'applications';
 
 /** y0 (the year before the window, for growth and arrows), then the window y1 < y2 < y3. */
 export const PORTFOLIO_SPAN = 4;
+const SPAN = PORTFOLIO_SPAN; // a local constant in the hot loops, not a load from the module's exports
 
 /**
  * The default window's last year: the latest filing year that ended at least 18 months before the cut-off
@@ -66,7 +69,66 @@ function groupBy(keys: Int32Array, count: number, n: number): (k: number) => Int
   return (k) => members.subarray(offsets[k], offsets[k + 1]);
 }
 
-const SUBCLASS_STRIDE = 1 << 15; // more than the 8 × 100 × 26 subclass codes ipcSubclass can return
+/** The year of a date that starts with 4 digits, from its char codes; -1 for any other. */
+function digitYear(date: string): number {
+  const c0 = date.charCodeAt(0) - 48;
+  const c1 = date.charCodeAt(1) - 48;
+  const c2 = date.charCodeAt(2) - 48;
+  const c3 = date.charCodeAt(3) - 48;
+  if (c0 >= 0 && c0 <= 9 && c1 >= 0 && c1 <= 9 && c2 >= 0 && c2 <= 9 && c3 >= 0 && c3 <= 9)
+    return c0 * 1000 + c1 * 100 + c2 * 10 + c3;
+  return -1;
+}
+
+/**
+ * The consolidated, distinct applicant ids of an applicant list, in the order written, numbered in the order
+ * first met. Names are consolidated once per spelling (nameOf normalises: not cheap, and spellings repeat).
+ */
+class ApplicantIds {
+  readonly names: string[] = [];
+  readonly ids = new Map<string, number>();
+  private readonly ofRaw = new Map<string, number>();
+  /** The last list's ids (as many as `of` returned). */
+  last = new Int32Array(64);
+
+  constructor(private readonly consolidation: Consolidation) {}
+
+  /** Reads the list's ids into `last` and returns how many. */
+  of(list: readonly string[]): number {
+    let n = 0;
+    let last = this.last;
+    for (let i = 0; i < list.length; i += 1) {
+      const a = this.idOf(list[i]);
+      let seen = false;
+      for (let q = 0; q < n; q += 1) if (last[q] === a) seen = true;
+      if (seen) continue;
+      if (n === last.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(last);
+        last = grown;
+        this.last = grown;
+      }
+      last[n] = a;
+      n += 1;
+    }
+    return n;
+  }
+
+  private idOf(raw: string): number {
+    let a = this.ofRaw.get(raw);
+    if (a === undefined) {
+      const name = this.consolidation.nameOf(raw);
+      a = this.ids.get(name);
+      if (a === undefined) {
+        a = this.names.length;
+        this.ids.set(name, a);
+        this.names.push(name);
+      }
+      this.ofRaw.set(raw, a);
+    }
+    return a;
+  }
+}
 
 export function aggregatePortfolio(
   records: readonly PatentRecord[],
@@ -74,126 +136,98 @@ export function aggregatePortfolio(
   opts: AggregateOptions,
 ): PortfolioCorpus {
   const y3 = opts.lastYear ?? defaultPortfolioYear(opts.cutoff);
-  const y0 = y3 - (PORTFOLIO_SPAN - 1);
-  const years = Array.from({ length: PORTFOLIO_SPAN }, (_, i) => y0 + i);
-  const inSpan = (r: PatentRecord): number => {
-    if (r.kind !== 'patent' || r.filingDate > opts.cutoff) return -1;
-    const y = Number(r.filingDate.slice(0, 4)) - y0;
-    return y >= 0 && y < PORTFOLIO_SPAN ? y : -1;
-  };
+  const y0 = y3 - (SPAN - 1);
+  const years = Array.from({ length: SPAN }, (_, i) => y0 + i);
+  const cutoff = opts.cutoff;
+
+  // The applications counted, with their year index and claims (each record field is read once: records
+  // may compute them on access).
+  const counted = new Int32Array(records.length);
+  const yearIndex = new Int8Array(records.length);
+  const claimsOf = new Float64Array(records.length);
+  let applications = 0;
+  let lacking = 0;
+  // A date whose 4-digit year is before the cut-off's is before the cut-off: no string comparison (slow in
+  // V8) for the applications of the span, which ends at least 2 years before it by default.
+  const cutoffYear = digitYear(cutoff);
+  for (let k = 0; k < records.length; k += 1) {
+    const r = records[k];
+    if (r.kind !== 'patent') continue;
+    const filed = r.filingDate;
+    const digits = digitYear(filed);
+    const y = (digits >= 0 ? digits : Number(filed.slice(0, 4))) - y0;
+    if (!(y >= 0 && y < SPAN)) continue;
+    if (!(digits >= 0 && digits < cutoffYear) && filed > cutoff) continue;
+    const claims = r.claims;
+    if (claims === undefined) lacking += 1;
+    else claimsOf[applications] = claims;
+    counted[applications] = k;
+    yearIndex[applications] = y;
+    applications += 1;
+  }
 
   // Claims are used only when every counted application has a claim count: a mix would weigh the
   // applicants whose source carries claims against those whose source does not.
   const warnings: string[] = [];
   let measure: PortfolioMeasure = opts.measure ?? 'claims';
-  if (measure === 'claims') {
-    let counted = 0;
-    let lacking = 0;
-    for (const r of records) {
-      if (inSpan(r) < 0) continue;
-      counted += 1;
-      if (r.claims === undefined) lacking += 1;
-    }
-    if (lacking > 0) {
-      measure = 'applications';
-      warnings.push(
-        lacking === counted
-          ? `Block 3: the patent records carry no claim counts (J-PlatPat exports, for one, do not): the portfolio counts applications instead of claims (出願件数)`
-          : `Block 3: ${lacking} of the ${counted} applications filed ${y0}–${y3} have no claim count: the portfolio counts applications instead of claims (出願件数) for every applicant`,
-      );
-    }
+  if (measure === 'claims' && lacking > 0) {
+    measure = 'applications';
+    warnings.push(
+      lacking === applications
+        ? `Block 3: the patent records carry no claim counts (J-PlatPat exports, for one, do not): the portfolio counts applications instead of claims (出願件数)`
+        : `Block 3: ${lacking} of the ${applications} applications filed ${y0}–${y3} have no claim count: the portfolio counts applications instead of claims (出願件数) for every applicant`,
+    );
   }
+  const byClaims = measure === 'claims';
 
-  const applicantIds = new Map<string, number>();
-  const applicants: string[] = [];
-  const subclassIds = new Map<string, number>();
-  const subclasses: string[] = [];
-  const subclassOfCode = new Map<string, string | undefined>();
-  const pairIds = new Map<number, number>();
-  let capacity = 1024;
-  let pairApplicant = new Int32Array(capacity);
-  let pairSubclass = new Int32Array(capacity);
-  let amounts = new Float64Array(capacity * PORTFOLIO_SPAN);
-  let pairCount = 0;
-  let applicantTotals = new Float64Array(1024 * PORTFOLIO_SPAN);
-  const corpusTotals = new Float64Array(PORTFOLIO_SPAN);
-  let applications = 0;
+  const applicantIds = new ApplicantIds(names);
+  const subclassIds = new SubclassIds();
+  const pairs = new PairTable(SPAN);
+  let applicantTotals = new Float64Array(1024 * SPAN);
+  const corpusTotals = new Float64Array(SPAN);
   let withoutSubclass = 0;
-  const ids: number[] = [];
-  const subs: number[] = [];
+  // The record's distinct subclasses, in the order written: `seenIn[j]` is the last record that had j.
+  const subs = new Int32Array(MAX_SUBCLASSES);
+  const seenIn = new Int32Array(MAX_SUBCLASSES).fill(-1);
 
-  for (const r of records) {
-    const y = inSpan(r);
-    if (y < 0) continue;
-    applications += 1;
-    ids.length = 0;
-    for (const raw of r.applicants) {
-      const name = names.nameOf(raw);
-      let a = applicantIds.get(name);
-      if (a === undefined) {
-        a = applicants.length;
-        applicantIds.set(name, a);
-        applicants.push(name);
-        if (applicantTotals.length < applicants.length * PORTFOLIO_SPAN) {
-          const grown = new Float64Array(applicantTotals.length * 2);
-          grown.set(applicantTotals);
-          applicantTotals = grown;
-        }
-      }
-      if (!ids.includes(a)) ids.push(a);
+  for (let k = 0; k < applications; k += 1) {
+    const r = records[counted[k]];
+    const nIds = applicantIds.of(r.applicants);
+    const ids = applicantIds.last;
+    if (applicantTotals.length < applicantIds.names.length * SPAN) {
+      const grown = new Float64Array(Math.max(applicantTotals.length * 2, applicantIds.names.length * SPAN));
+      grown.set(applicantTotals);
+      applicantTotals = grown;
     }
-    if (ids.length === 0) continue;
-    subs.length = 0;
+    if (nIds === 0) continue;
+    let nSubs = 0;
     for (const code of r.ipc) {
-      let sc = subclassOfCode.get(code);
-      if (!subclassOfCode.has(code)) {
-        sc = ipcSubclass(code);
-        subclassOfCode.set(code, sc);
-      }
-      if (sc === undefined) continue;
-      let j = subclassIds.get(sc);
-      if (j === undefined) {
-        j = subclasses.length;
-        subclassIds.set(sc, j);
-        subclasses.push(sc);
-      }
-      if (!subs.includes(j)) subs.push(j);
+      const j = subclassIds.of(code);
+      if (j < 0 || seenIn[j] === k) continue;
+      seenIn[j] = k;
+      subs[nSubs] = j;
+      nSubs += 1;
     }
-    if (subs.length === 0) withoutSubclass += 1;
-    const amount = measure === 'claims' ? (r.claims as number) : 1;
-    const share = amount / ids.length;
+    if (nSubs === 0) withoutSubclass += 1;
+    const y = yearIndex[k];
+    const amount = byClaims ? claimsOf[k] : 1;
+    const share = amount / nIds;
     corpusTotals[y] += amount;
-    for (const a of ids) {
-      applicantTotals[a * PORTFOLIO_SPAN + y] += share;
-      for (const j of subs) {
-        const key = a * SUBCLASS_STRIDE + j;
-        let p = pairIds.get(key);
-        if (p === undefined) {
-          p = pairCount;
-          pairCount += 1;
-          if (pairCount > capacity) {
-            capacity *= 2;
-            const pa = new Int32Array(capacity);
-            pa.set(pairApplicant);
-            pairApplicant = pa;
-            const ps = new Int32Array(capacity);
-            ps.set(pairSubclass);
-            pairSubclass = ps;
-            const am = new Float64Array(capacity * PORTFOLIO_SPAN);
-            am.set(amounts);
-            amounts = am;
-          }
-          pairIds.set(key, p);
-          pairApplicant[p] = a;
-          pairSubclass[p] = j;
-        }
-        amounts[p * PORTFOLIO_SPAN + y] += share;
+    for (let i = 0; i < nIds; i += 1) {
+      const a = ids[i];
+      applicantTotals[a * SPAN + y] += share;
+      for (let s = 0; s < nSubs; s += 1) {
+        const p = pairs.indexOf(a, subs[s]);
+        pairs.amounts[p * SPAN + y] += share;
       }
     }
   }
-  pairApplicant = pairApplicant.subarray(0, pairCount);
-  pairSubclass = pairSubclass.subarray(0, pairCount);
-  amounts = amounts.subarray(0, pairCount * PORTFOLIO_SPAN);
+  const applicants = applicantIds.names;
+  const subclasses = subclassIds.codes;
+  const pairCount = pairs.count;
+  const pairApplicant = pairs.applicant.subarray(0, pairCount);
+  const pairSubclass = pairs.subclass.subarray(0, pairCount);
+  const amounts = pairs.amounts.subarray(0, pairCount * SPAN);
   const byApplicant = groupBy(pairApplicant, pairCount, applicants.length);
   const bySubclass = groupBy(pairSubclass, pairCount, subclasses.length);
   return {
@@ -206,11 +240,11 @@ export function aggregatePortfolio(
     pairApplicant,
     pairSubclass,
     amounts,
-    applicantTotals: applicantTotals.subarray(0, applicants.length * PORTFOLIO_SPAN),
+    applicantTotals: applicantTotals.subarray(0, applicants.length * SPAN),
     corpusTotals,
     pairsOfApplicant: byApplicant,
     pairsOfSubclass: bySubclass,
-    applicantIndex: (name) => applicantIds.get(name),
+    applicantIndex: (name) => applicantIds.ids.get(name),
     applications,
     withoutSubclass,
   };
