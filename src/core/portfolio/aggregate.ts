@@ -7,6 +7,7 @@
  */
 import type { Consolidation } from '../patents/names';
 import type { PatentRecord } from '../patents/record';
+import { ApplicantIds } from './applicantIds';
 import { PairTable } from './pairTable';
 import { MAX_SUBCLASSES, SubclassIds } from './subclassIds';
 
@@ -80,54 +81,12 @@ function digitYear(date: string): number {
   return -1;
 }
 
-/**
- * The consolidated, distinct applicant ids of an applicant list, in the order written, numbered in the order
- * first met. Names are consolidated once per spelling (nameOf normalises: not cheap, and spellings repeat).
- */
-class ApplicantIds {
-  readonly names: string[] = [];
-  readonly ids = new Map<string, number>();
-  private readonly ofRaw = new Map<string, number>();
-  /** The last list's ids (as many as `of` returned). */
-  last = new Int32Array(64);
-
-  constructor(private readonly consolidation: Consolidation) {}
-
-  /** Reads the list's ids into `last` and returns how many. */
-  of(list: readonly string[]): number {
-    let n = 0;
-    let last = this.last;
-    for (let i = 0; i < list.length; i += 1) {
-      const a = this.idOf(list[i]);
-      let seen = false;
-      for (let q = 0; q < n; q += 1) if (last[q] === a) seen = true;
-      if (seen) continue;
-      if (n === last.length) {
-        const grown = new Int32Array(n * 2);
-        grown.set(last);
-        last = grown;
-        this.last = grown;
-      }
-      last[n] = a;
-      n += 1;
-    }
-    return n;
-  }
-
-  private idOf(raw: string): number {
-    let a = this.ofRaw.get(raw);
-    if (a === undefined) {
-      const name = this.consolidation.nameOf(raw);
-      a = this.ids.get(name);
-      if (a === undefined) {
-        a = this.names.length;
-        this.ids.set(name, a);
-        this.names.push(name);
-      }
-      this.ofRaw.set(raw, a);
-    }
-    return a;
-  }
+/** `array`, or a copy of it at least twice as long when `need` elements would not fit. */
+function room<T extends Int32Array | Int8Array | Float64Array>(array: T, need: number): T {
+  if (need <= array.length) return array;
+  const grown = new (array.constructor as new (n: number) => T)(Math.max(array.length * 2, need));
+  grown.set(array);
+  return grown;
 }
 
 export function aggregatePortfolio(
@@ -140,13 +99,25 @@ export function aggregatePortfolio(
   const years = Array.from({ length: SPAN }, (_, i) => y0 + i);
   const cutoff = opts.cutoff;
 
-  // The applications counted, with their year index and claims (each record field is read once: records
-  // may compute them on access).
-  const counted = new Int32Array(records.length);
-  const yearIndex = new Int8Array(records.length);
-  const claimsOf = new Float64Array(records.length);
+  // One pass over the records collects the applications counted: year index, claims, applicant ids and
+  // subclass ids (each record field read once: records may compute them on access); a second pass over these
+  // adds them up once the measure is known.
+  const applicantIds = new ApplicantIds(names);
+  const subclassIds = new SubclassIds();
+  let yearIndex = new Int8Array(1024);
+  let claimsOf = new Float64Array(1024);
+  /** Application k's applicant ids are idList[idEnd[k - 1] … idEnd[k]), its subclass ids likewise. */
+  let idEnd = new Int32Array(1024);
+  let subEnd = new Int32Array(1024);
+  let idList = new Int32Array(1024);
+  let subList = new Int32Array(1024);
+  let nIdList = 0;
+  let nSubList = 0;
   let applications = 0;
   let lacking = 0;
+  let withoutSubclass = 0;
+  // `seenIn[j]` is the last application that had subclass j: a subclass counts once per application.
+  const seenIn = new Int32Array(MAX_SUBCLASSES).fill(-1);
   // A date whose 4-digit year is before the cut-off's is before the cut-off: no string comparison (slow in
   // V8) for the applications of the span, which ends at least 2 years before it by default.
   const cutoffYear = digitYear(cutoff);
@@ -158,12 +129,39 @@ export function aggregatePortfolio(
     const y = (digits >= 0 ? digits : Number(filed.slice(0, 4))) - y0;
     if (!(y >= 0 && y < SPAN)) continue;
     if (!(digits >= 0 && digits < cutoffYear) && filed > cutoff) continue;
+    const n = applications;
+    applications += 1;
+    if (n === yearIndex.length) {
+      yearIndex = room(yearIndex, n + 1);
+      claimsOf = room(claimsOf, n + 1);
+      idEnd = room(idEnd, n + 1);
+      subEnd = room(subEnd, n + 1);
+    }
+    yearIndex[n] = y;
     const claims = r.claims;
     if (claims === undefined) lacking += 1;
-    else claimsOf[applications] = claims;
-    counted[applications] = k;
-    yearIndex[applications] = y;
-    applications += 1;
+    else claimsOf[n] = claims;
+    const nIds = applicantIds.of(r.applicants);
+    idList = room(idList, nIdList + nIds);
+    const ids = applicantIds.last;
+    for (let i = 0; i < nIds; i += 1) idList[nIdList + i] = ids[i];
+    nIdList += nIds;
+    idEnd[n] = nIdList;
+    // Subclasses of applications without applicants are never met (as when they were read per application).
+    if (nIds > 0) {
+      const codes = r.ipc;
+      subList = room(subList, nSubList + codes.length);
+      const first = nSubList;
+      for (let c = 0; c < codes.length; c += 1) {
+        const j = subclassIds.of(codes[c]);
+        if (j < 0 || seenIn[j] === n) continue;
+        seenIn[j] = n;
+        subList[nSubList] = j;
+        nSubList += 1;
+      }
+      if (nSubList === first) withoutSubclass += 1;
+    }
+    subEnd[n] = nSubList;
   }
 
   // Claims are used only when every counted application has a claim count: a mix would weigh the
@@ -180,47 +178,31 @@ export function aggregatePortfolio(
   }
   const byClaims = measure === 'claims';
 
-  const applicantIds = new ApplicantIds(names);
-  const subclassIds = new SubclassIds();
   const pairs = new PairTable(SPAN);
-  let applicantTotals = new Float64Array(1024 * SPAN);
+  const applicantTotals = new Float64Array(applicantIds.names.length * SPAN);
   const corpusTotals = new Float64Array(SPAN);
-  let withoutSubclass = 0;
-  // The record's distinct subclasses, in the order written: `seenIn[j]` is the last record that had j.
-  const subs = new Int32Array(MAX_SUBCLASSES);
-  const seenIn = new Int32Array(MAX_SUBCLASSES).fill(-1);
-
-  for (let k = 0; k < applications; k += 1) {
-    const r = records[counted[k]];
-    const nIds = applicantIds.of(r.applicants);
-    const ids = applicantIds.last;
-    if (applicantTotals.length < applicantIds.names.length * SPAN) {
-      const grown = new Float64Array(Math.max(applicantTotals.length * 2, applicantIds.names.length * SPAN));
-      grown.set(applicantTotals);
-      applicantTotals = grown;
-    }
-    if (nIds === 0) continue;
-    let nSubs = 0;
-    for (const code of r.ipc) {
-      const j = subclassIds.of(code);
-      if (j < 0 || seenIn[j] === k) continue;
-      seenIn[j] = k;
-      subs[nSubs] = j;
-      nSubs += 1;
-    }
-    if (nSubs === 0) withoutSubclass += 1;
-    const y = yearIndex[k];
-    const amount = byClaims ? claimsOf[k] : 1;
-    const share = amount / nIds;
-    corpusTotals[y] += amount;
-    for (let i = 0; i < nIds; i += 1) {
-      const a = ids[i];
-      applicantTotals[a * SPAN + y] += share;
-      for (let s = 0; s < nSubs; s += 1) {
-        const p = pairs.indexOf(a, subs[s]);
-        pairs.amounts[p * SPAN + y] += share;
+  let idAt = 0;
+  let subAt = 0;
+  for (let n = 0; n < applications; n += 1) {
+    const idsTo = idEnd[n];
+    const subsTo = subEnd[n];
+    const nIds = idsTo - idAt;
+    if (nIds > 0) {
+      const y = yearIndex[n];
+      const amount = byClaims ? claimsOf[n] : 1;
+      const share = amount / nIds;
+      corpusTotals[y] += amount;
+      for (let i = idAt; i < idsTo; i += 1) {
+        const a = idList[i];
+        applicantTotals[a * SPAN + y] += share;
+        for (let s = subAt; s < subsTo; s += 1) {
+          const p = pairs.indexOf(a, subList[s]);
+          pairs.amounts[p * SPAN + y] += share;
+        }
       }
     }
+    idAt = idsTo;
+    subAt = subsTo;
   }
   const applicants = applicantIds.names;
   const subclasses = subclassIds.codes;
@@ -240,7 +222,7 @@ export function aggregatePortfolio(
     pairApplicant,
     pairSubclass,
     amounts,
-    applicantTotals: applicantTotals.subarray(0, applicants.length * SPAN),
+    applicantTotals,
     corpusTotals,
     pairsOfApplicant: byApplicant,
     pairsOfSubclass: bySubclass,
