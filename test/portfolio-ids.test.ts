@@ -79,8 +79,11 @@ describe('applicant ids', () => {
     expect(read(['Alpha', 'Beta'])).toEqual([0, 1]);
     // "alpha " is Alpha once consolidated: counted once.
     expect(read(['Gamma', 'alpha ', 'Alpha'])).toEqual([2, 0]);
+    const shared = ['Beta', 'Delta'];
+    expect(read(shared)).toEqual([1, 3]);
+    expect(read(shared)).toEqual([1, 3]); // the same list again (records share one per applicant cell)
     expect(read([])).toEqual([]);
-    expect(ids.names).toEqual(['ALPHA', 'BETA', 'GAMMA']);
+    expect(ids.names).toEqual(['ALPHA', 'BETA', 'GAMMA', 'DELTA']);
     expect(ids.ids.get('GAMMA')).toBe(2);
   });
 });

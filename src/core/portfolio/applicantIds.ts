@@ -10,11 +10,15 @@ export class ApplicantIds {
   private readonly ofRaw = new Map<string, number>();
   /** The last list's ids (as many as `of` returned). */
   last = new Int32Array(64);
+  private lastList: readonly string[] | undefined;
+  private lastCount = 0;
 
   constructor(private readonly consolidation: Consolidation) {}
 
   /** Reads the list's ids into `last` and returns how many. */
   of(list: readonly string[]): number {
+    // Consecutive records often share one list (an export of one company's filings).
+    if (list === this.lastList) return this.lastCount;
     let n = 0;
     let last = this.last;
     for (let i = 0; i < list.length; i += 1) {
@@ -31,6 +35,8 @@ export class ApplicantIds {
       last[n] = a;
       n += 1;
     }
+    this.lastList = list;
+    this.lastCount = n;
     return n;
   }
 
