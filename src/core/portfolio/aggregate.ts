@@ -6,12 +6,16 @@
  * applications has hundreds of thousands of pairs.
  */
 import type { Consolidation } from '../patents/names';
-import { ipcSubclass, type PatentRecord } from '../patents/record';
+import type { PatentRecord } from '../patents/record';
+import { ApplicantIds } from './applicantIds';
+import { PairTable } from './pairTable';
+import { MAX_SUBCLASSES, SubclassIds } from './subclassIds';
 
 export type PortfolioMeasure = 'claims' | 'applications';
 
 /** y0 (the year before the window, for growth and arrows), then the window y1 < y2 < y3. */
 export const PORTFOLIO_SPAN = 4;
+const SPAN = PORTFOLIO_SPAN; // a local constant in the hot loops, not a load from the module's exports
 
 /**
  * The default window's last year: the latest filing year that ended at least 18 months before the cut-off
@@ -66,7 +70,24 @@ function groupBy(keys: Int32Array, count: number, n: number): (k: number) => Int
   return (k) => members.subarray(offsets[k], offsets[k + 1]);
 }
 
-const SUBCLASS_STRIDE = 1 << 15; // more than the 8 × 100 × 26 subclass codes ipcSubclass can return
+/** The year of a date that starts with 4 digits, from its char codes; -1 for any other. */
+function digitYear(date: string): number {
+  const c0 = date.charCodeAt(0) - 48;
+  const c1 = date.charCodeAt(1) - 48;
+  const c2 = date.charCodeAt(2) - 48;
+  const c3 = date.charCodeAt(3) - 48;
+  if (c0 >= 0 && c0 <= 9 && c1 >= 0 && c1 <= 9 && c2 >= 0 && c2 <= 9 && c3 >= 0 && c3 <= 9)
+    return c0 * 1000 + c1 * 100 + c2 * 10 + c3;
+  return -1;
+}
+
+/** `array`, or a copy of it at least twice as long when `need` elements would not fit. */
+function room<T extends Int32Array | Int8Array | Float64Array>(array: T, need: number): T {
+  if (need <= array.length) return array;
+  const grown = new (array.constructor as new (n: number) => T)(Math.max(array.length * 2, need));
+  grown.set(array);
+  return grown;
+}
 
 export function aggregatePortfolio(
   records: readonly PatentRecord[],
@@ -74,126 +95,121 @@ export function aggregatePortfolio(
   opts: AggregateOptions,
 ): PortfolioCorpus {
   const y3 = opts.lastYear ?? defaultPortfolioYear(opts.cutoff);
-  const y0 = y3 - (PORTFOLIO_SPAN - 1);
-  const years = Array.from({ length: PORTFOLIO_SPAN }, (_, i) => y0 + i);
-  const inSpan = (r: PatentRecord): number => {
-    if (r.kind !== 'patent' || r.filingDate > opts.cutoff) return -1;
-    const y = Number(r.filingDate.slice(0, 4)) - y0;
-    return y >= 0 && y < PORTFOLIO_SPAN ? y : -1;
-  };
+  const y0 = y3 - (SPAN - 1);
+  const years = Array.from({ length: SPAN }, (_, i) => y0 + i);
+  const cutoff = opts.cutoff;
+
+  // One pass over the records collects the applications counted: year index, claims, applicant ids and
+  // subclass ids (each record field read once: records may compute them on access); a second pass over these
+  // adds them up once the measure is known.
+  const applicantIds = new ApplicantIds(names);
+  const subclassIds = new SubclassIds();
+  let yearIndex = new Int8Array(1024);
+  let claimsOf = new Float64Array(1024);
+  /** Application k's applicant ids are idList[idEnd[k - 1] … idEnd[k]), its subclass ids likewise. */
+  let idEnd = new Int32Array(1024);
+  let subEnd = new Int32Array(1024);
+  let idList = new Int32Array(1024);
+  let subList = new Int32Array(1024);
+  let nIdList = 0;
+  let nSubList = 0;
+  let applications = 0;
+  let lacking = 0;
+  let withoutSubclass = 0;
+  // `seenIn[j]` is the last application that had subclass j: a subclass counts once per application.
+  const seenIn = new Int32Array(MAX_SUBCLASSES).fill(-1);
+  // A date whose 4-digit year is before the cut-off's is before the cut-off: no string comparison (slow in
+  // V8) for the applications of the span, which ends at least 2 years before it by default.
+  const cutoffYear = digitYear(cutoff);
+  for (let k = 0; k < records.length; k += 1) {
+    const r = records[k];
+    if (r.kind !== 'patent') continue;
+    const filed = r.filingDate;
+    const digits = digitYear(filed);
+    const y = (digits >= 0 ? digits : Number(filed.slice(0, 4))) - y0;
+    if (!(y >= 0 && y < SPAN)) continue;
+    if (!(digits >= 0 && digits < cutoffYear) && filed > cutoff) continue;
+    const n = applications;
+    applications += 1;
+    if (n === yearIndex.length) {
+      yearIndex = room(yearIndex, n + 1);
+      claimsOf = room(claimsOf, n + 1);
+      idEnd = room(idEnd, n + 1);
+      subEnd = room(subEnd, n + 1);
+    }
+    yearIndex[n] = y;
+    const claims = r.claims;
+    if (claims === undefined) lacking += 1;
+    else claimsOf[n] = claims;
+    const nIds = applicantIds.of(r.applicants);
+    idList = room(idList, nIdList + nIds);
+    const ids = applicantIds.last;
+    for (let i = 0; i < nIds; i += 1) idList[nIdList + i] = ids[i];
+    nIdList += nIds;
+    idEnd[n] = nIdList;
+    // Subclasses of applications without applicants are never met (as when they were read per application).
+    if (nIds > 0) {
+      const codes = r.ipc;
+      subList = room(subList, nSubList + codes.length);
+      const first = nSubList;
+      for (let c = 0; c < codes.length; c += 1) {
+        const j = subclassIds.of(codes[c]);
+        if (j < 0 || seenIn[j] === n) continue;
+        seenIn[j] = n;
+        subList[nSubList] = j;
+        nSubList += 1;
+      }
+      if (nSubList === first) withoutSubclass += 1;
+    }
+    subEnd[n] = nSubList;
+  }
 
   // Claims are used only when every counted application has a claim count: a mix would weigh the
   // applicants whose source carries claims against those whose source does not.
   const warnings: string[] = [];
   let measure: PortfolioMeasure = opts.measure ?? 'claims';
-  if (measure === 'claims') {
-    let counted = 0;
-    let lacking = 0;
-    for (const r of records) {
-      if (inSpan(r) < 0) continue;
-      counted += 1;
-      if (r.claims === undefined) lacking += 1;
-    }
-    if (lacking > 0) {
-      measure = 'applications';
-      warnings.push(
-        lacking === counted
-          ? `Block 3: the patent records carry no claim counts (J-PlatPat exports, for one, do not): the portfolio counts applications instead of claims (出願件数)`
-          : `Block 3: ${lacking} of the ${counted} applications filed ${y0}–${y3} have no claim count: the portfolio counts applications instead of claims (出願件数) for every applicant`,
-      );
-    }
+  if (measure === 'claims' && lacking > 0) {
+    measure = 'applications';
+    warnings.push(
+      lacking === applications
+        ? `Block 3: the patent records carry no claim counts (J-PlatPat exports, for one, do not): the portfolio counts applications instead of claims (出願件数)`
+        : `Block 3: ${lacking} of the ${applications} applications filed ${y0}–${y3} have no claim count: the portfolio counts applications instead of claims (出願件数) for every applicant`,
+    );
   }
+  const byClaims = measure === 'claims';
 
-  const applicantIds = new Map<string, number>();
-  const applicants: string[] = [];
-  const subclassIds = new Map<string, number>();
-  const subclasses: string[] = [];
-  const subclassOfCode = new Map<string, string | undefined>();
-  const pairIds = new Map<number, number>();
-  let capacity = 1024;
-  let pairApplicant = new Int32Array(capacity);
-  let pairSubclass = new Int32Array(capacity);
-  let amounts = new Float64Array(capacity * PORTFOLIO_SPAN);
-  let pairCount = 0;
-  let applicantTotals = new Float64Array(1024 * PORTFOLIO_SPAN);
-  const corpusTotals = new Float64Array(PORTFOLIO_SPAN);
-  let applications = 0;
-  let withoutSubclass = 0;
-  const ids: number[] = [];
-  const subs: number[] = [];
-
-  for (const r of records) {
-    const y = inSpan(r);
-    if (y < 0) continue;
-    applications += 1;
-    ids.length = 0;
-    for (const raw of r.applicants) {
-      const name = names.nameOf(raw);
-      let a = applicantIds.get(name);
-      if (a === undefined) {
-        a = applicants.length;
-        applicantIds.set(name, a);
-        applicants.push(name);
-        if (applicantTotals.length < applicants.length * PORTFOLIO_SPAN) {
-          const grown = new Float64Array(applicantTotals.length * 2);
-          grown.set(applicantTotals);
-          applicantTotals = grown;
+  const pairs = new PairTable(SPAN);
+  const applicantTotals = new Float64Array(applicantIds.names.length * SPAN);
+  const corpusTotals = new Float64Array(SPAN);
+  let idAt = 0;
+  let subAt = 0;
+  for (let n = 0; n < applications; n += 1) {
+    const idsTo = idEnd[n];
+    const subsTo = subEnd[n];
+    const nIds = idsTo - idAt;
+    if (nIds > 0) {
+      const y = yearIndex[n];
+      const amount = byClaims ? claimsOf[n] : 1;
+      const share = amount / nIds;
+      corpusTotals[y] += amount;
+      for (let i = idAt; i < idsTo; i += 1) {
+        const a = idList[i];
+        applicantTotals[a * SPAN + y] += share;
+        for (let s = subAt; s < subsTo; s += 1) {
+          const p = pairs.indexOf(a, subList[s]);
+          pairs.amounts[p * SPAN + y] += share;
         }
       }
-      if (!ids.includes(a)) ids.push(a);
     }
-    if (ids.length === 0) continue;
-    subs.length = 0;
-    for (const code of r.ipc) {
-      let sc = subclassOfCode.get(code);
-      if (!subclassOfCode.has(code)) {
-        sc = ipcSubclass(code);
-        subclassOfCode.set(code, sc);
-      }
-      if (sc === undefined) continue;
-      let j = subclassIds.get(sc);
-      if (j === undefined) {
-        j = subclasses.length;
-        subclassIds.set(sc, j);
-        subclasses.push(sc);
-      }
-      if (!subs.includes(j)) subs.push(j);
-    }
-    if (subs.length === 0) withoutSubclass += 1;
-    const amount = measure === 'claims' ? (r.claims as number) : 1;
-    const share = amount / ids.length;
-    corpusTotals[y] += amount;
-    for (const a of ids) {
-      applicantTotals[a * PORTFOLIO_SPAN + y] += share;
-      for (const j of subs) {
-        const key = a * SUBCLASS_STRIDE + j;
-        let p = pairIds.get(key);
-        if (p === undefined) {
-          p = pairCount;
-          pairCount += 1;
-          if (pairCount > capacity) {
-            capacity *= 2;
-            const pa = new Int32Array(capacity);
-            pa.set(pairApplicant);
-            pairApplicant = pa;
-            const ps = new Int32Array(capacity);
-            ps.set(pairSubclass);
-            pairSubclass = ps;
-            const am = new Float64Array(capacity * PORTFOLIO_SPAN);
-            am.set(amounts);
-            amounts = am;
-          }
-          pairIds.set(key, p);
-          pairApplicant[p] = a;
-          pairSubclass[p] = j;
-        }
-        amounts[p * PORTFOLIO_SPAN + y] += share;
-      }
-    }
+    idAt = idsTo;
+    subAt = subsTo;
   }
-  pairApplicant = pairApplicant.subarray(0, pairCount);
-  pairSubclass = pairSubclass.subarray(0, pairCount);
-  amounts = amounts.subarray(0, pairCount * PORTFOLIO_SPAN);
+  const applicants = applicantIds.names;
+  const subclasses = subclassIds.codes;
+  const pairCount = pairs.count;
+  const pairApplicant = pairs.applicant.subarray(0, pairCount);
+  const pairSubclass = pairs.subclass.subarray(0, pairCount);
+  const amounts = pairs.amounts.subarray(0, pairCount * SPAN);
   const byApplicant = groupBy(pairApplicant, pairCount, applicants.length);
   const bySubclass = groupBy(pairSubclass, pairCount, subclasses.length);
   return {
@@ -206,11 +222,11 @@ export function aggregatePortfolio(
     pairApplicant,
     pairSubclass,
     amounts,
-    applicantTotals: applicantTotals.subarray(0, applicants.length * PORTFOLIO_SPAN),
+    applicantTotals,
     corpusTotals,
     pairsOfApplicant: byApplicant,
     pairsOfSubclass: bySubclass,
-    applicantIndex: (name) => applicantIds.get(name),
+    applicantIndex: (name) => applicantIds.ids.get(name),
     applications,
     withoutSubclass,
   };

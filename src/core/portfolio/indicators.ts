@@ -37,6 +37,7 @@ export interface PortfolioResults {
 }
 
 const Y1 = 1;
+const SPAN = PORTFOLIO_SPAN; // a local constant in the hot loops, not a load from aggregate's exports
 
 /** Every applicant's PDI, PCPI and AVG_PCPI over the window y1…y3, with y0 for the growth. */
 export function portfolioIndicators(
@@ -46,39 +47,40 @@ export function portfolioIndicators(
   const S = corpus.subclasses.length;
   const A = corpus.applicants.length;
   const { amounts, pairSubclass, pairCount } = corpus;
-  const subTotals = new Float64Array(S * PORTFOLIO_SPAN);
+  const subTotals = new Float64Array(S * SPAN);
   for (let p = 0; p < pairCount; p += 1) {
-    const base = pairSubclass[p] * PORTFOLIO_SPAN;
-    for (let i = 0; i < PORTFOLIO_SPAN; i += 1) subTotals[base + i] += amounts[p * PORTFOLIO_SPAN + i];
+    const base = pairSubclass[p] * SPAN;
+    for (let i = 0; i < SPAN; i += 1) subTotals[base + i] += amounts[p * SPAN + i];
   }
   const windowTotal = new Float64Array(S);
-  for (let j = 0; j < S; j += 1)
-    for (let i = Y1; i < PORTFOLIO_SPAN; i += 1) windowTotal[j] += subTotals[j * PORTFOLIO_SPAN + i];
+  for (let j = 0; j < S; j += 1) for (let i = Y1; i < SPAN; i += 1) windowTotal[j] += subTotals[j * SPAN + i];
   // Σ share² per subclass and year, and over the window pooled.
-  const squares = new Float64Array(S * PORTFOLIO_SPAN);
+  const squares = new Float64Array(S * SPAN);
   const pooledSquares = new Float64Array(S);
-  const windowOf = (p: number): number => {
+  // Each pair's amount over the window y1…y3.
+  const windowAmount = new Float64Array(pairCount);
+  for (let p = 0; p < pairCount; p += 1) {
     let w = 0;
-    for (let i = Y1; i < PORTFOLIO_SPAN; i += 1) w += amounts[p * PORTFOLIO_SPAN + i];
-    return w;
-  };
+    for (let i = Y1; i < SPAN; i += 1) w += amounts[p * SPAN + i];
+    windowAmount[p] = w;
+  }
   for (let p = 0; p < pairCount; p += 1) {
     const j = pairSubclass[p];
-    for (let i = 0; i < PORTFOLIO_SPAN; i += 1) {
-      const t = subTotals[j * PORTFOLIO_SPAN + i];
+    for (let i = 0; i < SPAN; i += 1) {
+      const t = subTotals[j * SPAN + i];
       if (t > 0) {
-        const s = amounts[p * PORTFOLIO_SPAN + i] / t;
-        squares[j * PORTFOLIO_SPAN + i] += s * s;
+        const s = amounts[p * SPAN + i] / t;
+        squares[j * SPAN + i] += s * s;
       }
     }
     if (windowTotal[j] > 0) {
-      const s = windowOf(p) / windowTotal[j];
+      const s = windowAmount[p] / windowTotal[j];
       pooledSquares[j] += s * s;
     }
   }
   const hhiOfYear = (j: number, i: number): Value =>
-    subTotals[j * PORTFOLIO_SPAN + i] > 0
-      ? squares[j * PORTFOLIO_SPAN + i] * 10000
+    subTotals[j * SPAN + i] > 0
+      ? squares[j * SPAN + i] * 10000
       : noValue('#DIV/0!', `HHI: no filings in ${corpus.subclasses[j]} in ${corpus.years[i]}`);
   const hhiPooled = (j: number): Value =>
     windowTotal[j] > 0
@@ -91,37 +93,42 @@ export function portfolioIndicators(
   const avgs: Value[] = new Array(A);
   const window = corpus.years.slice(Y1);
   const corpusTotals = corpus.corpusTotals;
-  for (let a = 0; a < A; a += 1) {
-    const pairs = corpus.pairsOfApplicant(a);
-    const total = [0, 0, 0, 0];
-    const sq = [0, 0, 0, 0];
-    const count = [0, 0, 0, 0];
-    let base = 0;
-    for (const p of pairs) {
-      for (let i = Y1; i < PORTFOLIO_SPAN; i += 1) {
-        const x = amounts[p * PORTFOLIO_SPAN + i];
-        total[i] += x;
-        sq[i] += x * x;
-        if (x > 0) count[i] += 1;
-      }
-      const w = windowOf(p);
-      if (w > 0) {
-        const j = pairSubclass[p];
-        base += pooledSquares[j] * 10000 * (w / windowTotal[j]);
-      }
+  // A year without filings is the same no value for every applicant.
+  const noClaims = corpus.years.map((y) => noValue('#DIV/0!', `no claims in ${y}`));
+  // Per applicant and window year: Σ amount, Σ amount², subclasses filed in; and the PCPI's base Σ HHI × share.
+  // Added up over the pairs in order, as over each applicant's pairs (pairsOfApplicant lists them in order).
+  const total = new Float64Array(A * SPAN);
+  const sq = new Float64Array(A * SPAN);
+  const count = new Float64Array(A * SPAN);
+  const bases = new Float64Array(A);
+  const { pairApplicant, applicantTotals } = corpus;
+  for (let p = 0; p < pairCount; p += 1) {
+    const a = pairApplicant[p];
+    for (let i = Y1; i < SPAN; i += 1) {
+      const x = amounts[p * SPAN + i];
+      total[a * SPAN + i] += x;
+      sq[a * SPAN + i] += x * x;
+      if (x > 0) count[a * SPAN + i] += 1;
     }
+    const w = windowAmount[p];
+    if (w > 0) {
+      const j = pairSubclass[p];
+      bases[a] += pooledSquares[j] * 10000 * (w / windowTotal[j]);
+    }
+  }
+  const own = new Float64Array(SPAN);
+  for (let a = 0; a < A; a += 1) {
+    const at = a * SPAN;
     const years: Value[] = [];
-    for (let i = Y1; i < PORTFOLIO_SPAN; i += 1)
-      years.push(
-        total[i] > 0
-          ? (1 - sq[i] / (total[i] * total[i])) * 100
-          : noValue('#DIV/0!', `no claims in ${corpus.years[i]}`),
-      );
+    for (let i = Y1; i < SPAN; i += 1)
+      years.push(total[at + i] > 0 ? (1 - sq[at + i] / (total[at + i] * total[at + i])) * 100 : noClaims[i]);
     pdiYears[a] = years;
     pdis[a] = pdi(years);
-    const own = corpus.applicantTotals.subarray(a * PORTFOLIO_SPAN, (a + 1) * PORTFOLIO_SPAN);
-    pcpis[a] = pcpiFromBase(base, own, corpusTotals);
-    avgs[a] = avgPcpiOf(pcpis[a], count.slice(Y1));
+    for (let i = 0; i < SPAN; i += 1) own[i] = applicantTotals[at + i];
+    pcpis[a] = pcpiFromBase(bases[a], own, corpusTotals);
+    const counts: number[] = [];
+    for (let i = Y1; i < SPAN; i += 1) counts.push(count[at + i]);
+    avgs[a] = avgPcpiOf(pcpis[a], counts);
   }
   return {
     corpus,

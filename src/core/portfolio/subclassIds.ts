@@ -1,0 +1,73 @@
+/**
+ * Numbers the IPC subclasses of the codes met, in the order first met, as ipcSubclass reads them. A code
+ * that starts with an ASCII subclass ("G06F 17/60", "g06f17/60") is read from its char codes, without a
+ * string; any other (full-width, spaced) goes through ipcSubclass once per distinct code.
+ */
+import { ipcSubclass } from '../patents/record';
+
+const A = 65;
+const H = 72;
+const Z = 90;
+const ZERO = 48;
+const NINE = 57;
+/** Section A–H × class 00–99 × subclass letter A–Z. */
+const CODE_SPACE = 8 * 100 * 26;
+const NONE = -1;
+const UNSEEN = -2;
+
+const upper = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
+
+export class SubclassIds {
+  /** Subclass codes by id. */
+  readonly codes: string[] = [];
+  private readonly ids = new Map<string, number>();
+  /** Id by the ASCII prefix's number in CODE_SPACE, UNSEEN until met. */
+  private readonly byPrefix = new Int32Array(CODE_SPACE).fill(UNSEEN);
+  /** Id (or NONE) of codes read by ipcSubclass. */
+  private readonly byCode = new Map<string, number>();
+
+  /** The code's subclass id, or -1 when it has no subclass. */
+  of(code: string): number {
+    const n = code.length;
+    // The prefix stands as written only when the next character is ASCII too: NFKC could compose a
+    // combining mark into the subclass letter.
+    if (n >= 4 && (n === 4 || code.charCodeAt(4) < 0x80)) {
+      const s = upper(code.charCodeAt(0));
+      const c1 = code.charCodeAt(1);
+      const c2 = code.charCodeAt(2);
+      const l = upper(code.charCodeAt(3));
+      if (s >= A && s <= H && c1 >= ZERO && c1 <= NINE && c2 >= ZERO && c2 <= NINE && l >= A && l <= Z) {
+        const k = (s - A) * 2600 + (c1 - ZERO) * 260 + (c2 - ZERO) * 26 + (l - A);
+        const hit = this.byPrefix[k];
+        if (hit !== UNSEEN) return hit;
+        const id = this.idOf(String.fromCharCode(s, c1, c2, l));
+        this.byPrefix[k] = id;
+        return id;
+      }
+    }
+    let id = this.byCode.get(code);
+    if (id === undefined) {
+      const sc = ipcSubclass(code);
+      id = sc === undefined ? NONE : this.idOf(sc);
+      this.byCode.set(code, id);
+    }
+    return id;
+  }
+
+  get count(): number {
+    return this.codes.length;
+  }
+
+  private idOf(sc: string): number {
+    let id = this.ids.get(sc);
+    if (id === undefined) {
+      id = this.codes.length;
+      this.ids.set(sc, id);
+      this.codes.push(sc);
+    }
+    return id;
+  }
+}
+
+/** More than the subclass ids SubclassIds can hand out. */
+export const MAX_SUBCLASSES = CODE_SPACE;
