@@ -55,9 +55,10 @@ export class RecordStore {
   utility = new Uint8Array(this.capacity);
   /** Index into applicantLists. */
   applicants = new Int32Array(this.capacity);
-  /** Record i's segment k: bytes[segmentFrom[3i + k], segmentFrom[3i + k + 1]). */
-  segmentFrom = new Int32Array(SEGMENTS * this.capacity + 1);
+  /** Record i's segment k: bytes[segments[2(4i + k)], segments[2(4i + k) + 1]). */
+  segments = new Int32Array(2 * SEGMENTS * this.capacity);
   bytes = new Uint8Array(32 * this.capacity);
+  private used = 0;
   readonly titles: (string | undefined)[] = [];
   readonly abstracts: (string | undefined)[] = [];
   readonly claimsTexts: (string | undefined)[] = [];
@@ -74,19 +75,24 @@ export class RecordStore {
     return i;
   }
 
-  /** Appends buf[s, e) as the record's segment k (publication number, IPC, registration number, inventors). */
+  /**
+   * Copies buf[s, e) as the record's segment k (publication number, IPC, registration number, inventors). A byte
+   * loop: segments are short, and set(subarray) costs an object and a runtime call per segment.
+   */
   segment(k: number, buf: Uint8Array, s: number, e: number): void {
-    const at = this.segmentFrom[SEGMENTS * this.size + k];
+    const at = this.used;
     const n = e - s;
     if (at + n > this.bytes.length) {
       const b = new Uint8Array(Math.max(this.bytes.length * 2, at + n));
       b.set(this.bytes.subarray(0, at));
       this.bytes = b;
     }
-    // A loop, not set(subarray): a Buffer's subarray is an object per call, and segments are short.
     const bytes = this.bytes;
     for (let i = 0; i < n; i += 1) bytes[at + i] = buf[s + i];
-    this.segmentFrom[SEGMENTS * this.size + k + 1] = at + n;
+    this.used = at + n;
+    const o = 2 * (SEGMENTS * this.size + k);
+    this.segments[o] = at;
+    this.segments[o + 1] = at + n;
   }
 
   /** Ends the record begun; its view. */
@@ -108,8 +114,9 @@ export class RecordStore {
   inventorsOf(i: number): string[] {
     const out: string[] = [];
     const bytes = this.bytes;
-    const e = this.segmentFrom[SEGMENTS * i + INVENTORS + 1];
-    for (let s = this.segmentFrom[SEGMENTS * i + INVENTORS]; s < e; ) {
+    const o = 2 * (SEGMENTS * i + INVENTORS);
+    const e = this.segments[o + 1];
+    for (let s = this.segments[o]; s < e;) {
       let k = s;
       while (k < e && bytes[k] !== SEMICOLON) k += 1;
       if (k > s) {
@@ -127,8 +134,8 @@ export class RecordStore {
   private readonly inventorNames: string[] = [];
 
   segmentText(i: number, k: number): string {
-    const s = this.segmentFrom[SEGMENTS * i + k];
-    const e = this.segmentFrom[SEGMENTS * i + k + 1];
+    const s = this.segments[2 * (SEGMENTS * i + k)];
+    const e = this.segments[2 * (SEGMENTS * i + k) + 1];
     return s === e ? '' : this.decoder.decode(this.bytes.subarray(s, e)).trim();
   }
 
@@ -149,8 +156,8 @@ export class RecordStore {
       registeredClaims: this.registeredClaims.subarray(0, n),
       utility: this.utility.subarray(0, n),
       applicants: this.applicants.subarray(0, n),
-      segmentFrom: this.segmentFrom.subarray(0, SEGMENTS * n + 1),
-      bytes: this.bytes.subarray(0, this.segmentFrom[SEGMENTS * n]),
+      segments: this.segments.subarray(0, 2 * SEGMENTS * n),
+      bytes: this.bytes.subarray(0, this.used),
       titles: this.titles,
       abstracts: this.abstracts,
       claimsTexts: this.claimsTexts,
@@ -175,8 +182,9 @@ export class RecordStore {
     s.registeredClaims = c.registeredClaims;
     s.utility = c.utility;
     s.applicants = c.applicants;
-    s.segmentFrom = c.segmentFrom;
+    s.segments = c.segments;
     s.bytes = c.bytes;
+    s.used = c.bytes.length;
     s.titles.push(...c.titles);
     s.abstracts.push(...c.abstracts);
     s.claimsTexts.push(...c.claimsTexts);
@@ -201,7 +209,7 @@ export class RecordStore {
     u.set(this.utility);
     this.utility = u;
     this.applicants = grown32(this.applicants, n);
-    this.segmentFrom = grown32(this.segmentFrom, SEGMENTS * n + 1);
+    this.segments = grown32(this.segments, 2 * SEGMENTS * n);
     this.capacity = n;
   }
 }
@@ -220,7 +228,7 @@ export interface StoreColumns {
   readonly registeredClaims: Int32Array<ArrayBuffer>;
   readonly utility: Uint8Array<ArrayBuffer>;
   readonly applicants: Int32Array<ArrayBuffer>;
-  readonly segmentFrom: Int32Array<ArrayBuffer>;
+  readonly segments: Int32Array<ArrayBuffer>;
   readonly bytes: Uint8Array<ArrayBuffer>;
   readonly titles: readonly (string | undefined)[];
   readonly abstracts: readonly (string | undefined)[];
@@ -242,7 +250,7 @@ export function storeBuffers(c: StoreColumns): ArrayBuffer[] {
     c.registeredClaims,
     c.utility,
     c.applicants,
-    c.segmentFrom,
+    c.segments,
     c.bytes,
   ].map((a) => a.buffer);
 }

@@ -149,7 +149,8 @@ export function fastCanonicalRows(ctx: FastRowContext): {
   );
 
   let c: RawCells;
-  let buf: Uint8Array;
+  let given: Uint8Array | undefined;
+  let buf: Uint8Array = new Uint8Array(0);
   /** A cell whose bytes are its text: unquoted, or quoted without a doubled quote inside. */
   const literal = (i: number): boolean => {
     if (c.quoted[i] === 0) return true;
@@ -165,12 +166,26 @@ export function fastCanonicalRows(ctx: FastRowContext): {
       ? undefined
       : decoder.decode(buf.subarray(c.starts[i], c.ends[i])).trim() || undefined;
 
-  const segment = (k: number, i: number): void =>
-    i < 0 ? store.segment(k, buf, 0, 0) : store.segment(k, buf, c.starts[i], c.ends[i]);
+  const segmentColumns: [number, number][] = (
+    [
+      [SEGMENT.publication, at.publication_number],
+      [SEGMENT.ipc, at.ipc],
+      [SEGMENT.registrationNumber, at.registration_number],
+      [SEGMENT.inventors, at.inventors],
+    ] as [number, number][]
+  ).filter(([, i]) => i >= 0);
+  const segments = (): void => {
+    for (const [k, i] of segmentColumns) store.segment(k, buf, c.starts[i], c.ends[i]);
+  };
 
   const read = (line: number, cells: RawCells): StoredRecord | undefined => {
     c = cells;
-    buf = cells.buf;
+    // A plain Uint8Array view of the reader's buffer (a Node Buffer, say): element reads see one kind of array,
+    // and its subarray is not a Buffer made through its class.
+    if (cells.buf !== given) {
+      given = cells.buf;
+      buf = new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
+    }
     if (c.length !== ctx.width || c.located < needed) return undefined;
     let utility = 0;
     if (at.kind >= 0 && c.starts[at.kind] !== c.ends[at.kind]) {
@@ -220,10 +235,7 @@ export function fastCanonicalRows(ctx: FastRowContext): {
     store.registeredClaims[r] = registeredClaims;
     store.utility[r] = utility;
     store.applicants[r] = listId;
-    segment(SEGMENT.publication, at.publication_number);
-    segment(SEGMENT.ipc, at.ipc);
-    segment(SEGMENT.registrationNumber, at.registration_number);
-    segment(SEGMENT.inventors, at.inventors);
+    segments();
     if (ctx.keepTitle) store.titles.push(text(at.title));
     if (ctx.keepText) {
       store.abstracts.push(text(at.abstract));
