@@ -24,7 +24,7 @@ import * as path from 'path';
 import { performance, PerformanceObserver } from 'perf_hooks';
 import type { CompanyYear } from '../src/core/inputs';
 import { mergeRecords } from '../src/core/patents/merge';
-import { type Consolidation, consolidate } from '../src/core/patents/names';
+import { applicantCounts, type Consolidation, consolidateCounts } from '../src/core/patents/names';
 import type { PatentRecord } from '../src/core/patents/record';
 import { aggregatePatents, DEFAULT_BASE_YEARS, type PatentStats } from '../src/core/patents/stats';
 import type { StatField } from '../src/core/patents/statFields';
@@ -109,10 +109,18 @@ function heavyApplicants(records: readonly PatentRecord[], names: Consolidation)
     }
     return n;
   };
+  // And once per applicant list, which importers share among the records of an applicant cell.
+  const distinct = new Map<readonly string[], readonly string[]>();
   const counts = new Map<string, number>();
   for (const r of records) {
     if (r.kind !== 'patent' || r.filingDate > CUTOFF) continue;
-    for (const n of new Set(r.applicants.map(nameOf))) counts.set(n, (counts.get(n) ?? 0) + 1);
+    const list = r.applicants;
+    let ns = distinct.get(list);
+    if (ns === undefined) {
+      ns = [...new Set(list.map(nameOf))];
+      distinct.set(list, ns);
+    }
+    for (const n of ns) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   return [...counts].filter(([, n]) => n >= HEAVY).map(([name]) => name);
 }
@@ -177,10 +185,7 @@ async function runOurs(file: string): Promise<ChildResult> {
   clock.lap('read, parse and import');
   const merge = mergeRecords([imported]);
   clock.lap('mergeRecords');
-  const names = consolidate(
-    merge.records.flatMap((r) => r.applicants),
-    [],
-  );
+  const names = consolidateCounts(applicantCounts(merge.records), []);
   clock.lap('consolidate');
   const heavy = heavyApplicants(merge.records, names);
   const universe = syntheticUniverse(heavy);

@@ -131,62 +131,208 @@ export function latestDate(records: readonly PatentRecord[]): string {
   return max;
 }
 
-function unknownIn(recs: readonly PatentRecord[], field: OptionalRecordField): number {
-  let n = 0;
-  for (const r of recs) if (r.unknown !== undefined && r.unknown.includes(field)) n += 1;
-  return n;
+/** Bits of Facts.flags: what a record's source does not say. */
+const CLAIMS_UNKNOWN = 1;
+const REGISTERED_CLAIMS_UNKNOWN = 2;
+const INVENTORS_UNKNOWN = 4;
+const UNKNOWN_FIELD_BITS: readonly [OptionalRecordField, number][] = [
+  ['examRequestDate', 8],
+  ['registrationDate', 16],
+  ['lapseDate', 32],
+];
+const unknownBit = (field: OptionalRecordField): number => UNKNOWN_FIELD_BITS.find(([f]) => f === field)?.[1] ?? 0;
+
+/** The calendar year of a day number. */
+function calendarYear(day: number): number {
+  let y = 1970 + Math.floor(day / 365.2425);
+  while (civilDay(y, 1, 1) > day) y -= 1;
+  while (civilDay(y + 1, 1, 1) <= day) y += 1;
+  return y;
 }
 
 /**
- * What the per-year loops need of each record, as day numbers in typed arrays (indexed like `records`), computed
- * once: the loops then compare integers instead of ISO strings and never parse a date. Dates after the cut-off
- * are NONE.
+ * Everything the statistics read of each record (of the universe's companies), read once, in record order, into
+ * typed arrays indexed like `patents`: records are read field by field through getters, scattered in memory, and
+ * the per-company, per-year work then touches only these. Dates are day numbers, NONE after the cut-off.
  */
 interface Facts {
   readonly filing: Int32Array;
   readonly filingYear: Int32Array;
   readonly request: Int32Array;
+  /** Calendar year of the request (meaningless where request is NONE). */
+  readonly requestYear: Int32Array;
   readonly registration: Int32Array;
+  readonly registrationYear: Int32Array;
   readonly expiry: Int32Array;
   /** The day the right is gone: the earlier of a (known) lapse and the expiry. */
   readonly gone: Int32Array;
   /** End of the examination-request window, and of that window plus the examination. */
   readonly requestClosed: Int32Array;
   readonly examinationClosed: Int32Array;
+  /** Claims and registered claims, 0 where unknown (the flags say which). */
+  readonly claims: Float64Array;
+  readonly registeredClaims: Float64Array;
+  readonly flags: Uint8Array;
+  /** Inventor keys (InventorKeys) of single-applicant patent i: inventors[inventorsFrom[i] … inventorsFrom[i + 1]). */
+  readonly inventorsFrom: Int32Array;
+  readonly inventors: Int32Array;
 }
 
-function recordFacts(recs: readonly PatentRecord[], cutoffDay: number): Facts {
+/** Inventor names as small integers, equal for names that fold alike (NFKC, no spaces): NFKC once per spelling. */
+class InventorKeys {
+  private readonly bySpelling = new Map<string, number>();
+  private readonly byFolded = new Map<string, number>();
+
+  of(name: string): number {
+    let k = this.bySpelling.get(name);
+    if (k === undefined) {
+      const folded = foldInventor(name);
+      k = this.byFolded.get(folded);
+      if (k === undefined) {
+        k = this.byFolded.size;
+        this.byFolded.set(folded, k);
+      }
+      this.bySpelling.set(name, k);
+    }
+    return k;
+  }
+
+  get size(): number {
+    return this.byFolded.size;
+  }
+}
+
+function recordFacts(
+  recs: readonly PatentRecord[],
+  filingDates: readonly string[],
+  singleApplicant: Uint8Array,
+  cutoffDay: number,
+  inventorKeys: InventorKeys,
+): Facts {
   const n = recs.length;
-  const f: Facts = {
+  let inventors = new Int32Array(Math.max(16, n * 4));
+  const f = {
     filing: new Int32Array(n),
     filingYear: new Int32Array(n),
     request: new Int32Array(n),
+    requestYear: new Int32Array(n),
     registration: new Int32Array(n),
+    registrationYear: new Int32Array(n),
     expiry: new Int32Array(n),
     gone: new Int32Array(n),
     requestClosed: new Int32Array(n),
     examinationClosed: new Int32Array(n),
+    claims: new Float64Array(n),
+    registeredClaims: new Float64Array(n),
+    flags: new Uint8Array(n),
+    inventorsFrom: new Int32Array(n + 1),
   };
   const on = (d: string | undefined): number => {
     if (d === undefined) return NONE;
     const day = isoDay(d);
     return day <= cutoffDay ? day : NONE;
   };
+  let used = 0;
   for (let i = 0; i < n; i += 1) {
     const r = recs[i];
-    f.filing[i] = isoDay(r.filingDate);
-    f.filingYear[i] = yearOf(r.filingDate);
-    f.request[i] = on(r.examRequestDate);
-    f.registration[i] = on(r.registrationDate);
-    const expiry = r.expiryDate !== undefined ? isoDay(r.expiryDate) : dayPlusYears(r.filingDate, 20);
+    const filingDate = filingDates[i];
+    f.filing[i] = isoDay(filingDate);
+    f.filingYear[i] = yearOf(filingDate);
+    const request = on(r.examRequestDate);
+    f.request[i] = request;
+    if (request !== NONE) f.requestYear[i] = calendarYear(request);
+    const registration = on(r.registrationDate);
+    f.registration[i] = registration;
+    if (registration !== NONE) f.registrationYear[i] = calendarYear(registration);
+    const expiryDate = r.expiryDate;
+    const expiry = expiryDate !== undefined ? isoDay(expiryDate) : dayPlusYears(filingDate, 20);
     const lapse = on(r.lapseDate);
     f.expiry[i] = expiry;
     f.gone[i] = lapse !== NONE && lapse < expiry ? lapse : expiry;
-    const window = requestWindowYears(r.filingDate);
-    f.requestClosed[i] = dayPlusYears(r.filingDate, window);
-    f.examinationClosed[i] = dayPlusYears(r.filingDate, window + EXAMINATION_YEARS);
+    const window = requestWindowYears(filingDate);
+    f.requestClosed[i] = dayPlusYears(filingDate, window);
+    f.examinationClosed[i] = dayPlusYears(filingDate, window + EXAMINATION_YEARS);
+    let flags = 0;
+    const claims = r.claims;
+    if (claims === undefined) flags |= CLAIMS_UNKNOWN;
+    else f.claims[i] = claims;
+    // Registered claims count only for a registration by the cut-off.
+    if (registration !== NONE) {
+      const registeredClaims = r.registeredClaims;
+      if (registeredClaims === undefined) flags |= REGISTERED_CLAIMS_UNKNOWN;
+      else f.registeredClaims[i] = registeredClaims;
+    }
+    const unknown = r.unknown;
+    if (unknown !== undefined) for (const [field, bit] of UNKNOWN_FIELD_BITS) if (unknown.includes(field)) flags |= bit;
+    // Inventors count only on single-applicant applications.
+    if (singleApplicant[i] === 1) {
+      const names = r.inventors;
+      if (names === undefined) flags |= INVENTORS_UNKNOWN;
+      else {
+        if (used + names.length > inventors.length) {
+          const grown = new Int32Array(Math.max(inventors.length * 2, used + names.length));
+          grown.set(inventors);
+          inventors = grown;
+        }
+        for (const name of names) inventors[used++] = inventorKeys.of(name);
+      }
+    }
+    f.flags[i] = flags;
+    f.inventorsFrom[i + 1] = used;
   }
-  return f;
+  return { ...f, inventors };
+}
+
+/** How many of some per-record years are at most y, for any y: a tally over the years' range, summed up. */
+function atMostCounter(years: Int32Array, n: number): (y: number) => number {
+  if (n === 0) return () => 0;
+  let lo = years[0];
+  let hi = years[0];
+  for (let i = 1; i < n; i += 1) {
+    if (years[i] < lo) lo = years[i];
+    if (years[i] > hi) hi = years[i];
+  }
+  const upTo = new Int32Array(hi - lo + 1);
+  for (let i = 0; i < n; i += 1) upTo[years[i] - lo] += 1;
+  for (let t = 1; t < upTo.length; t += 1) upTo[t] += upTo[t - 1];
+  return (y) => (y < lo ? 0 : upTo[Math.min(y, hi) - lo]);
+}
+
+/** How many of some sorted day numbers lie in (after, upTo]. */
+function countIn(sorted: Int32Array, after: number, upTo: number): number {
+  const upperBound = (day: number): number => {
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (sorted[mid] <= day) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+  return upTo > after ? upperBound(upTo) - upperBound(after) : 0;
+}
+
+/**
+ * Positions 0 … n−1 grouped by a year each (stable: ascending within a year), so that the positions of any year
+ * are at(y) = order[from … to) — the per-year sums then add in record order, as a pass over all records would.
+ */
+function byYear(year: (k: number) => number, n: number): { order: Int32Array; range(y: number): [number, number] } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = 0; k < n; k += 1) {
+    const y = year(k);
+    if (y < lo) lo = y;
+    if (y > hi) hi = y;
+  }
+  const order = new Int32Array(n);
+  if (n === 0) return { order, range: () => [0, 0] };
+  const start = new Int32Array(hi - lo + 2);
+  for (let k = 0; k < n; k += 1) start[year(k) - lo + 1] += 1;
+  for (let t = 1; t < start.length; t += 1) start[t] += start[t - 1];
+  const next = start.slice();
+  for (let k = 0; k < n; k += 1) order[next[year(k) - lo]++] = k;
+  return { order, range: (y) => (y < lo || y > hi ? [0, 0] : [start[y - lo], start[y - lo + 1]]) };
 }
 
 interface CompanyRecords {
@@ -195,6 +341,12 @@ interface CompanyRecords {
   readonly ids: number[];
   /** The consolidated applicants of each record. */
   readonly names: (readonly string[])[];
+}
+
+/** The consolidated applicants of one applicant list, and which of them are the universe's companies. */
+interface Applicants {
+  readonly names: readonly string[];
+  readonly companies: readonly CompanyRecords[];
 }
 
 export function aggregatePatents(
@@ -209,61 +361,57 @@ export function aggregatePatents(
   const byCompany = new Map<string, CompanyRecords>();
   for (const c of universe.companies.values()) byCompany.set(c.name, { records: [], ids: [], names: [] });
   const patents: PatentRecord[] = [];
-  // Consolidated names once per applicant, and once per applicant list an importer shares among records.
-  const single = new Map<string, readonly string[]>();
-  const joint = new Map<readonly string[], readonly string[]>();
-  const consolidatedOf = (applicants: readonly string[]): readonly string[] => {
-    if (applicants.length === 1) {
-      let c = single.get(applicants[0]);
-      if (c === undefined) {
-        c = [names.nameOf(applicants[0])];
-        single.set(applicants[0], c);
+  const filingDates: string[] = [];
+  const single: number[] = [];
+  // Consolidated once per applicant list: importers share one list among the records of an applicant cell
+  // (and a single name is looked up by the name, for importers that do not).
+  const bySingle = new Map<string, Applicants>();
+  const byList = new Map<readonly string[], Applicants>();
+  const applicantsOf = (list: readonly string[]): Applicants => {
+    let a = list.length === 1 ? bySingle.get(list[0]) : byList.get(list);
+    if (a === undefined) {
+      const consolidated = list.length === 1 ? [names.nameOf(list[0])] : [...new Set(list.map((x) => names.nameOf(x)))];
+      const companies: CompanyRecords[] = [];
+      for (const n of consolidated) {
+        const entry = byCompany.get(n);
+        if (entry !== undefined) companies.push(entry);
       }
-      return c;
+      a = { names: consolidated, companies };
+      if (list.length === 1) bySingle.set(list[0], a);
+      else byList.set(list, a);
     }
-    let c = joint.get(applicants);
-    if (c === undefined) {
-      c = [...new Set(applicants.map((a) => names.nameOf(a)))];
-      joint.set(applicants, c);
-    }
-    return c;
+    return a;
   };
   for (const r of records) {
-    if (r.kind !== 'patent' || r.filingDate > cutoff) continue;
-    const consolidated = consolidatedOf(r.applicants);
-    let id = -1;
-    for (const n of consolidated) {
-      const entry = byCompany.get(n);
-      if (entry === undefined) continue;
-      if (id < 0) {
-        id = patents.length;
-        patents.push(r);
-      }
+    if (r.kind !== 'patent') continue;
+    const filingDate = r.filingDate;
+    if (filingDate > cutoff) continue;
+    const a = applicantsOf(r.applicants);
+    if (a.companies.length === 0) continue;
+    const id = patents.length;
+    patents.push(r);
+    filingDates.push(filingDate);
+    single.push(a.names.length === 1 ? 1 : 0);
+    for (const entry of a.companies) {
       entry.records.push(r);
       entry.ids.push(id);
-      entry.names.push(consolidated);
+      entry.names.push(a.names);
     }
   }
-  const f = recordFacts(patents, cutoffDay);
-  // Inventor names repeat across records and companies: NFKC once per spelling.
-  const inventorKeys = new Map<string, string>();
-  const inventorKey = (name: string): string => {
-    let k = inventorKeys.get(name);
-    if (k === undefined) {
-      k = foldInventor(name);
-      inventorKeys.set(name, k);
-    }
-    return k;
-  };
+  const inventorKeys = new InventorKeys();
+  const f = recordFacts(patents, filingDates, Uint8Array.from(single), cutoffDay, inventorKeys);
+  // Distinct inventors of a company-year: the mark of the company-year on each inventor key seen in it.
+  const inventorSeen = new Int32Array(inventorKeys.size);
+  let inventorMark = 0;
   const table = new Map<string, Map<number, Map<StatField, Value>>>();
   const unmatched: string[] = [];
   const noRecords: CompanyRecords = { records: [], ids: [], names: [] };
 
   for (const c of universe.companies.values()) {
     const entry = byCompany.get(c.name) ?? noRecords;
-    const recs = entry.records;
     const ids = entry.ids;
-    if (recs.length === 0) unmatched.push(c.name);
+    const m = ids.length;
+    if (m === 0) unmatched.push(c.name);
     const years = universe.industries.get(c.industry)?.years ?? c.years;
     const known = [...c.rows.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
     const fyEnd = (y: number): string => {
@@ -273,47 +421,34 @@ export function aggregatePatents(
       return addYears(ref.fyEnd, y - ref.fiscalYear);
     };
     const latestFyEnd = isoDay(fyEnd(known[known.length - 1].fiscalYear));
-    let claimsUnknownAll = 0;
-    for (const r of recs) if (r.claims === undefined) claimsUnknownAll += 1;
-    const missing = (field: OptionalRecordField, what: string): Value | undefined => {
-      const n = unknownIn(recs, field);
-      return n > 0
-        ? noValue('#N/A', `${what} not in the source of ${n} of ${c.name}'s ${recs.length} applications`)
-        : undefined;
-    };
-    const noRequests = missing('examRequestDate', 'examination-request dates are');
-    const noRegistrations = missing('registrationDate', 'registration dates are');
-    const noLapses = missing('lapseDate', 'lapse dates are');
-    const stockUnknown = noRegistrations ?? noLapses;
 
+    // The facts of the company's records, in its own order (k), gathered once.
+    const cFilingYear = new Int32Array(m);
+    const cClaims = new Float64Array(m);
+    const cFlags = new Uint8Array(m);
+    const cApplicants = new Int32Array(m);
+    // Its requested and registered records, in record order, and the facts the per-year passes read of them.
+    const requested: number[] = [];
+    const registered: number[] = [];
+    let claimsUnknownAll = 0;
+    const unknownCount = new Map<number, number>(UNKNOWN_FIELD_BITS.map(([, bit]) => [bit, 0]));
     // Company-level estimated rates over the applications whose windows have closed by the cut-off.
     let closedReq = 0;
     let closedReqHit = 0;
     let closedReg = 0;
     let closedRegHit = 0;
-    // The company's records of each filing year (positions in recs, in record order).
-    const byFilingYear = new Map<number, number[]>();
-    // The facts the per-year pass reads, gathered into the company's own order once: that pass runs once per
-    // year, and reading the shared arrays through ids (and the records for registered claims) every time
-    // costs a cache miss per record and year.
-    const m = ids.length;
-    const cFilingYear = new Int32Array(m);
-    const cFiling = new Int32Array(m);
-    const cRequest = new Int32Array(m);
-    const cRegistration = new Int32Array(m);
-    const cGone = new Int32Array(m);
-    const cExpiry = new Int32Array(m);
-    /** Registered claims, −1 when unknown. */
-    const cRegClaims = new Float64Array(m);
     for (let k = 0; k < m; k += 1) {
       const i = ids[k];
       cFilingYear[k] = f.filingYear[i];
-      cFiling[k] = f.filing[i];
-      cRequest[k] = f.request[i];
-      cRegistration[k] = f.registration[i];
-      cGone[k] = f.gone[i];
-      cExpiry[k] = f.expiry[i];
-      cRegClaims[k] = f.registration[i] === NONE ? 0 : (recs[k].registeredClaims ?? -1);
+      cClaims[k] = f.claims[i];
+      const flags = f.flags[i];
+      cFlags[k] = flags;
+      cApplicants[k] = entry.names[k].length;
+      if ((flags & CLAIMS_UNKNOWN) !== 0) claimsUnknownAll += 1;
+      for (const [, bit] of UNKNOWN_FIELD_BITS)
+        if ((flags & bit) !== 0) unknownCount.set(bit, unknownCount.get(bit)! + 1);
+      if (f.request[i] !== NONE) requested.push(k);
+      if (f.registration[i] !== NONE) registered.push(k);
       if (f.requestClosed[i] <= cutoffDay) {
         closedReq += 1;
         if (f.request[i] !== NONE) closedReqHit += 1;
@@ -322,14 +457,15 @@ export function aggregatePatents(
         closedReg += 1;
         if (f.registration[i] !== NONE) closedRegHit += 1;
       }
-      const y = f.filingYear[i];
-      let bucket = byFilingYear.get(y);
-      if (!bucket) {
-        bucket = [];
-        byFilingYear.set(y, bucket);
-      }
-      bucket.push(k);
     }
+    const missing = (field: OptionalRecordField, what: string): Value | undefined => {
+      const n = unknownCount.get(unknownBit(field)) ?? 0;
+      return n > 0 ? noValue('#N/A', `${what} not in the source of ${n} of ${c.name}'s ${m} applications`) : undefined;
+    };
+    const noRequests = missing('examRequestDate', 'examination-request dates are');
+    const noRegistrations = missing('registrationDate', 'registration dates are');
+    const noLapses = missing('lapseDate', 'lapse dates are');
+    const stockUnknown = noRegistrations ?? noLapses;
     const rate = (pool: number, hits: number, what: string): Value =>
       pool === 0
         ? noValue('#N/A', `${c.name} has no application whose ${what} window has closed by ${cutoff}`)
@@ -339,77 +475,133 @@ export function aggregatePatents(
     const grantBaseStart = isoDay(fyEnd(params.baseYearGrantRate - 1));
     const baseStart = civilDay(params.baseYearApplications, 1, 1);
 
+    // By year of filing: the positions of each year's records.
+    const filed = byYear((k) => cFilingYear[k], m);
+    // Cumulative counts since a base year, of records filed (and requested or registered) by the end of year y:
+    // a record counts from the later of its filing year and its event's year on.
+    const cumulative = (base: number, eventYear?: (k: number) => number, withEvent?: readonly number[]) => {
+      const ks = withEvent ?? Array.from({ length: m }, (_, k) => k);
+      const ys = new Int32Array(ks.length);
+      let n = 0;
+      for (const k of ks) {
+        const filingYear = cFilingYear[k];
+        if (filingYear < base) continue;
+        ys[n++] = eventYear ? Math.max(filingYear, eventYear(k)) : filingYear;
+      }
+      return atMostCounter(ys, n);
+    };
+    const cumApps = cumulative(params.baseYearApplications);
+    const cumAppsExamBase = cumulative(params.baseYearExam);
+    const cumExamRequests = cumulative(params.baseYearExam, (k) => f.requestYear[ids[k]], requested);
+    const cumRegistrations = cumulative(params.baseYearApplications, (k) => f.registrationYear[ids[k]], registered);
+
+    // Requests: by calendar year (positions in `requested`), and their days sorted, of all and of the registered.
+    const q = requested.length;
+    const qRequest = new Int32Array(q);
+    const qRequestYear = new Int32Array(q);
+    const qFiling = new Int32Array(q);
+    const grantedRequests: number[] = [];
+    for (let j = 0; j < q; j += 1) {
+      const i = ids[requested[j]];
+      qRequest[j] = f.request[i];
+      qRequestYear[j] = f.requestYear[i];
+      qFiling[j] = f.filing[i];
+      if (f.registration[i] !== NONE) grantedRequests.push(f.request[i]);
+    }
+    const requestedIn = byYear((j) => qRequestYear[j], q);
+    const requestDays = qRequest.slice().sort();
+    const grantedRequestDays = Int32Array.from(grantedRequests).sort();
+
+    // Registrations, in record order, with what the per-year pass reads of them.
+    const g = registered.length;
+    const gRegistration = new Int32Array(g);
+    const gFiling = new Int32Array(g);
+    const gGone = new Int32Array(g);
+    const gExpiry = new Int32Array(g);
+    /** Registered claims, −1 when unknown. */
+    const gClaims = new Float64Array(g);
+    for (let j = 0; j < g; j += 1) {
+      const i = ids[registered[j]];
+      gRegistration[j] = f.registration[i];
+      gFiling[j] = f.filing[i];
+      gGone[j] = f.gone[i];
+      gExpiry[j] = f.expiry[i];
+      gClaims[j] = (f.flags[i] & REGISTERED_CLAIMS_UNKNOWN) !== 0 ? -1 : f.registeredClaims[i];
+    }
+
     const perYear = new Map<number, Map<StatField, Value>>();
     for (const y of years) {
-      const yearStart = civilDay(y - 1, 12, 31);
-      const yearEnd = civilDay(y, 12, 31);
       const start = isoDay(fyEnd(y - 1));
       const end = isoDay(fyEnd(y));
       const n = newCounters();
-      const inventors = new Set<string>();
+      inventorMark += 1;
+      let inventors = 0;
       // The statistics by year of filing: only that year's records.
-      for (const k of byFilingYear.get(y) ?? []) {
-        const r = recs[k];
-        const i = ids[k];
-        const applicants = entry.names[k].length;
+      const [from, to] = filed.range(y);
+      for (let p = from; p < to; p += 1) {
+        const k = filed.order[p];
+        const applicants = cApplicants[k];
+        const flags = cFlags[k];
+        const claimsKnown = (flags & CLAIMS_UNKNOWN) === 0;
+        const claims = cClaims[k];
         n.apps += 1;
-        if (r.claims === undefined) n.claimsUnknown += 1;
-        else n.claims += r.claims;
+        if (!claimsKnown) n.claimsUnknown += 1;
+        else n.claims += claims;
         if (applicants > 1) n.joint += 1;
         else {
           n.single += 1;
-          if (r.claims === undefined) n.singleClaimsUnknown += 1;
-          else n.singleClaims += r.claims;
-          if (r.inventors === undefined) n.inventorsUnknown += 1;
-          else for (const name of r.inventors) inventors.add(inventorKey(name));
+          if (!claimsKnown) n.singleClaimsUnknown += 1;
+          else n.singleClaims += claims;
+          if ((flags & INVENTORS_UNKNOWN) !== 0) n.inventorsUnknown += 1;
+          else {
+            const i = ids[k];
+            for (let v = f.inventorsFrom[i]; v < f.inventorsFrom[i + 1]; v += 1) {
+              const key = f.inventors[v];
+              if (inventorSeen[key] !== inventorMark) {
+                inventorSeen[key] = inventorMark;
+                inventors += 1;
+              }
+            }
+          }
         }
-        n.shared += (r.claims ?? 0) * (1 / applicants);
+        n.shared += claims * (1 / applicants);
+        const i = ids[k];
         if (f.request[i] !== NONE) n.requestedByCutoff += 1;
         if (f.registration[i] !== NONE) n.registeredByCutoff += 1;
       }
-      // One pass over the company's records, on day numbers only, for the rest.
-      for (let k = 0; k < m; k += 1) {
-        const filingYear = cFilingYear[k];
-        const request = cRequest[k];
-        const registration = cRegistration[k];
-        if (filingYear >= params.baseYearApplications && filingYear <= y) {
-          n.cumApps += 1;
-          if (registration !== NONE && registration <= yearEnd) n.cumRegistrations += 1;
+      n.cumApps = cumApps(y);
+      n.cumAppsExamBase = cumAppsExamBase(y);
+      n.cumExamRequests = cumExamRequests(y);
+      n.cumRegistrations = cumRegistrations(y);
+      // Requests made in calendar year y, in record order.
+      const [rFrom, rTo] = requestedIn.range(y);
+      for (let p = rFrom; p < rTo; p += 1) {
+        const j = requestedIn.order[p];
+        n.examRequests += 1;
+        n.requestYears += (qRequest[j] - qFiling[j]) / YEAR;
+      }
+      n.fyRequests = countIn(requestDays, start, end);
+      n.fyRequestsGranted = countIn(grantedRequestDays, start, end);
+      n.cumFyRequests = countIn(requestDays, grantBaseStart, end);
+      n.cumFyRequestsGranted = countIn(grantedRequestDays, grantBaseStart, end);
+      // One pass over the registrations, in record order, for the fiscal year's and the stock.
+      for (let j = 0; j < g; j += 1) {
+        const registration = gRegistration[j];
+        if (registration > end) continue;
+        if (registration > start) {
+          n.registrations += 1;
+          const registeredClaims = gClaims[j];
+          if (registeredClaims < 0) n.regClaimsUnknown += 1;
+          else n.regClaims += registeredClaims;
+          n.grantYears += (registration - gFiling[j]) / YEAR;
+          // The stock: a lapse or expiry on the FY-end day counts (the right is gone at the FY end).
+          if (gGone[j] > latestFyEnd) n.validByRegYear += 1;
         }
-        if (filingYear >= params.baseYearExam && filingYear <= y) {
-          n.cumAppsExamBase += 1;
-          if (request !== NONE && request <= yearEnd) n.cumExamRequests += 1;
-        }
-        if (request !== NONE) {
-          if (request > yearStart && request <= yearEnd) {
-            n.examRequests += 1;
-            n.requestYears += (request - cFiling[k]) / YEAR;
-          }
-          if (request > start && request <= end) {
-            n.fyRequests += 1;
-            if (registration !== NONE) n.fyRequestsGranted += 1;
-          }
-          if (request > grantBaseStart && request <= end) {
-            n.cumFyRequests += 1;
-            if (registration !== NONE) n.cumFyRequestsGranted += 1;
-          }
-        }
-        if (registration !== NONE) {
-          if (registration > start && registration <= end) {
-            n.registrations += 1;
-            const registeredClaims = cRegClaims[k];
-            if (registeredClaims < 0) n.regClaimsUnknown += 1;
-            else n.regClaims += registeredClaims;
-            n.grantYears += (registration - cFiling[k]) / YEAR;
-            // The stock: a lapse or expiry on the FY-end day counts (the right is gone at the FY end).
-            if (cGone[k] > latestFyEnd) n.validByRegYear += 1;
-          }
-          if (registration >= baseStart && registration <= end) {
-            n.cumRegSinceBase += 1;
-            if (cGone[k] > end) {
-              n.valid += 1;
-              n.remaining += (cExpiry[k] - end) / YEAR;
-            }
+        if (registration >= baseStart) {
+          n.cumRegSinceBase += 1;
+          if (gGone[j] > end) {
+            n.valid += 1;
+            n.remaining += (gExpiry[j] - end) / YEAR;
           }
         }
       }
@@ -429,7 +621,7 @@ export function aggregatePatents(
               '#N/A',
               `inventors not in the source of ${n.inventorsUnknown} of ${n.single} single-applicant applications`,
             )
-          : inventors.size,
+          : inventors,
       );
       s.set('joint_apps', n.joint);
       s.set('shared_claims', n.claimsUnknown > 0 ? claimsOf(n.claimsUnknown, n.apps, n.claims) : n.shared);
@@ -476,9 +668,9 @@ export function aggregatePatents(
       const entry = byCompany.get(company) ?? noRecords;
       const counts = new Map<string, number>();
       let joint = 0;
-      entry.records.forEach((r, k) => {
+      entry.ids.forEach((i, k) => {
         const ns = entry.names[k];
-        if (!set.has(yearOf(r.filingDate)) || ns.length < 2) return;
+        if (!set.has(f.filingYear[i]) || ns.length < 2) return;
         joint += 1;
         for (const n of ns) if (n !== company) counts.set(n, (counts.get(n) ?? 0) + 1);
       });
