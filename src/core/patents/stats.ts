@@ -131,16 +131,51 @@ export function latestDate(records: readonly PatentRecord[]): string {
   return max;
 }
 
-/** Bits of Facts.flags: what a record's source does not say. */
+/**
+ * What the statistics read of each record (of the universe's companies), read once, in record order, into one
+ * Int32Array, FACTS apart per patent (so that a patent's facts share a cache line), and its claims into a
+ * Float64Array, 2 apart. Records are objects (soon views with getters) scattered in memory; the per-company,
+ * per-year work then touches only these. Dates are day numbers, NONE after the cut-off.
+ */
+const FILING = 0;
+const FILING_YEAR = 1;
+const REQUEST = 2;
+/** Calendar year of the request (meaningless where the request is NONE); likewise of the registration. */
+const REQUEST_YEAR = 3;
+const REGISTRATION = 4;
+const REGISTRATION_YEAR = 5;
+const EXPIRY = 6;
+/** The day the right is gone: the earlier of a (known) lapse and the expiry. */
+const GONE = 7;
+/** End of the examination-request window, and of that window plus the examination. */
+const REQUEST_CLOSED = 8;
+const EXAMINATION_CLOSED = 9;
+const FLAGS = 10;
+/** Where the patent's inventor keys start in Facts.inventors (they end where the next patent's start). */
+const INVENTORS_FROM = 11;
+const FACTS = 12;
+
+/** Bits of the FLAGS fact. */
 const CLAIMS_UNKNOWN = 1;
 const REGISTERED_CLAIMS_UNKNOWN = 2;
 const INVENTORS_UNKNOWN = 4;
+const REQUEST_DATES_UNKNOWN = 8;
+const REGISTRATION_DATES_UNKNOWN = 16;
+const LAPSE_DATES_UNKNOWN = 32;
 const UNKNOWN_FIELD_BITS: readonly [OptionalRecordField, number][] = [
-  ['examRequestDate', 8],
-  ['registrationDate', 16],
-  ['lapseDate', 32],
+  ['examRequestDate', REQUEST_DATES_UNKNOWN],
+  ['registrationDate', REGISTRATION_DATES_UNKNOWN],
+  ['lapseDate', LAPSE_DATES_UNKNOWN],
 ];
-const unknownBit = (field: OptionalRecordField): number => UNKNOWN_FIELD_BITS.find(([f]) => f === field)?.[1] ?? 0;
+
+interface Facts {
+  /** FACTS per patent, and one more patent's for the end of the last one's inventors. */
+  readonly ints: Int32Array;
+  /** Claims and registered claims, 0 where unknown (the flags say which). */
+  readonly claims: Float64Array;
+  /** Inventor keys (InventorKeys) of the single-applicant patents. */
+  readonly inventors: Int32Array;
+}
 
 /** The calendar year of a day number. */
 function calendarYear(day: number): number {
@@ -151,55 +186,93 @@ function calendarYear(day: number): number {
 }
 
 /**
- * Everything the statistics read of each record (of the universe's companies), read once, in record order, into
- * typed arrays indexed like `patents`: records are read field by field through getters, scattered in memory, and
- * the per-company, per-year work then touches only these. Dates are day numbers, NONE after the cut-off.
+ * Inventor names as small integers, equal for names that fold alike (NFKC, no spaces). Each inventor of each
+ * application is looked up: an open-addressing table over the spellings' characters, kept in one typed array,
+ * stays in cache where a Map would compare each name with a stored string elsewhere in the heap.
  */
-interface Facts {
-  readonly filing: Int32Array;
-  readonly filingYear: Int32Array;
-  readonly request: Int32Array;
-  /** Calendar year of the request (meaningless where request is NONE). */
-  readonly requestYear: Int32Array;
-  readonly registration: Int32Array;
-  readonly registrationYear: Int32Array;
-  readonly expiry: Int32Array;
-  /** The day the right is gone: the earlier of a (known) lapse and the expiry. */
-  readonly gone: Int32Array;
-  /** End of the examination-request window, and of that window plus the examination. */
-  readonly requestClosed: Int32Array;
-  readonly examinationClosed: Int32Array;
-  /** Claims and registered claims, 0 where unknown (the flags say which). */
-  readonly claims: Float64Array;
-  readonly registeredClaims: Float64Array;
-  readonly flags: Uint8Array;
-  /** Inventor keys (InventorKeys) of single-applicant patent i: inventors[inventorsFrom[i] … inventorsFrom[i + 1]). */
-  readonly inventorsFrom: Int32Array;
-  readonly inventors: Int32Array;
-}
-
-/** Inventor names as small integers, equal for names that fold alike (NFKC, no spaces): NFKC once per spelling. */
 class InventorKeys {
-  private readonly bySpelling = new Map<string, number>();
+  private slots = new Int32Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
+  private chars = new Uint16Array(1 << 14);
+  private used = 0;
+  private spellings = 0;
+  /** Per spelling: where its characters start, how many, and its key. */
+  private from = new Int32Array(1 << 10);
+  private length = new Int32Array(1 << 10);
+  private key = new Int32Array(1 << 10);
   private readonly byFolded = new Map<string, number>();
 
   of(name: string): number {
-    let k = this.bySpelling.get(name);
-    if (k === undefined) {
-      const folded = foldInventor(name);
-      k = this.byFolded.get(folded);
-      if (k === undefined) {
-        k = this.byFolded.size;
-        this.byFolded.set(folded, k);
-      }
-      this.bySpelling.set(name, k);
+    const n = name.length;
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < n; i += 1) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const id = this.slots[s] - 1;
+      if (id < 0) return this.add(name, h, s);
+      if (this.hashes[s] !== h || this.length[id] !== n) continue;
+      const at = this.from[id];
+      let i = 0;
+      while (i < n && this.chars[at + i] === name.charCodeAt(i)) i += 1;
+      if (i === n) return this.key[id];
     }
-    return k;
   }
 
   get size(): number {
     return this.byFolded.size;
   }
+
+  private add(name: string, h: number, slot: number): number {
+    const folded = foldInventor(name);
+    let k = this.byFolded.get(folded);
+    if (k === undefined) {
+      k = this.byFolded.size;
+      this.byFolded.set(folded, k);
+    }
+    const id = this.spellings;
+    if (id === this.from.length) {
+      this.from = grown(this.from, id * 2);
+      this.length = grown(this.length, id * 2);
+      this.key = grown(this.key, id * 2);
+    }
+    if (this.used + name.length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + name.length));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let i = 0; i < name.length; i += 1) this.chars[this.used + i] = name.charCodeAt(i);
+    this.from[id] = this.used;
+    this.length[id] = name.length;
+    this.key[id] = k;
+    this.used += name.length;
+    this.spellings += 1;
+    this.slots[slot] = id + 1;
+    this.hashes[slot] = h;
+    // At most half full, so that probes stay short.
+    if (this.spellings * 2 > this.slots.length) this.rehash();
+    return k;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const hashes = new Int32Array(slots.length);
+    const mask = slots.length - 1;
+    for (let s = 0; s < this.slots.length; s += 1) {
+      if (this.slots[s] === 0) continue;
+      let t = this.hashes[s] & mask;
+      while (slots[t] !== 0) t = (t + 1) & mask;
+      slots[t] = this.slots[s];
+      hashes[t] = this.hashes[s];
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
+}
+
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 function recordFacts(
@@ -210,23 +283,9 @@ function recordFacts(
   inventorKeys: InventorKeys,
 ): Facts {
   const n = recs.length;
+  const ints = new Int32Array((n + 1) * FACTS);
+  const claims = new Float64Array(2 * n);
   let inventors = new Int32Array(Math.max(16, n * 4));
-  const f = {
-    filing: new Int32Array(n),
-    filingYear: new Int32Array(n),
-    request: new Int32Array(n),
-    requestYear: new Int32Array(n),
-    registration: new Int32Array(n),
-    registrationYear: new Int32Array(n),
-    expiry: new Int32Array(n),
-    gone: new Int32Array(n),
-    requestClosed: new Int32Array(n),
-    examinationClosed: new Int32Array(n),
-    claims: new Float64Array(n),
-    registeredClaims: new Float64Array(n),
-    flags: new Uint8Array(n),
-    inventorsFrom: new Int32Array(n + 1),
-  };
   const on = (d: string | undefined): number => {
     if (d === undefined) return NONE;
     const day = isoDay(d);
@@ -235,55 +294,54 @@ function recordFacts(
   let used = 0;
   for (let i = 0; i < n; i += 1) {
     const r = recs[i];
+    const at = i * FACTS;
     const filingDate = filingDates[i];
-    f.filing[i] = isoDay(filingDate);
-    f.filingYear[i] = yearOf(filingDate);
+    ints[at + FILING] = isoDay(filingDate);
+    ints[at + FILING_YEAR] = yearOf(filingDate);
     const request = on(r.examRequestDate);
-    f.request[i] = request;
-    if (request !== NONE) f.requestYear[i] = calendarYear(request);
+    ints[at + REQUEST] = request;
+    if (request !== NONE) ints[at + REQUEST_YEAR] = calendarYear(request);
     const registration = on(r.registrationDate);
-    f.registration[i] = registration;
-    if (registration !== NONE) f.registrationYear[i] = calendarYear(registration);
+    ints[at + REGISTRATION] = registration;
+    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = calendarYear(registration);
     const expiryDate = r.expiryDate;
     const expiry = expiryDate !== undefined ? isoDay(expiryDate) : dayPlusYears(filingDate, 20);
     const lapse = on(r.lapseDate);
-    f.expiry[i] = expiry;
-    f.gone[i] = lapse !== NONE && lapse < expiry ? lapse : expiry;
+    ints[at + EXPIRY] = expiry;
+    ints[at + GONE] = lapse !== NONE && lapse < expiry ? lapse : expiry;
     const window = requestWindowYears(filingDate);
-    f.requestClosed[i] = dayPlusYears(filingDate, window);
-    f.examinationClosed[i] = dayPlusYears(filingDate, window + EXAMINATION_YEARS);
+    ints[at + REQUEST_CLOSED] = dayPlusYears(filingDate, window);
+    ints[at + EXAMINATION_CLOSED] = dayPlusYears(filingDate, window + EXAMINATION_YEARS);
     let flags = 0;
-    const claims = r.claims;
-    if (claims === undefined) flags |= CLAIMS_UNKNOWN;
-    else f.claims[i] = claims;
+    const c = r.claims;
+    if (c === undefined) flags |= CLAIMS_UNKNOWN;
+    else claims[2 * i] = c;
     // Registered claims count only for a registration by the cut-off.
     if (registration !== NONE) {
       const registeredClaims = r.registeredClaims;
       if (registeredClaims === undefined) flags |= REGISTERED_CLAIMS_UNKNOWN;
-      else f.registeredClaims[i] = registeredClaims;
+      else claims[2 * i + 1] = registeredClaims;
     }
     const unknown = r.unknown;
     if (unknown !== undefined) for (const [field, bit] of UNKNOWN_FIELD_BITS) if (unknown.includes(field)) flags |= bit;
+    ints[at + INVENTORS_FROM] = used;
     // Inventors count only on single-applicant applications.
     if (singleApplicant[i] === 1) {
       const names = r.inventors;
       if (names === undefined) flags |= INVENTORS_UNKNOWN;
       else {
-        if (used + names.length > inventors.length) {
-          const grown = new Int32Array(Math.max(inventors.length * 2, used + names.length));
-          grown.set(inventors);
-          inventors = grown;
-        }
+        if (used + names.length > inventors.length)
+          inventors = grown(inventors, Math.max(inventors.length * 2, used + names.length));
         for (const name of names) inventors[used++] = inventorKeys.of(name);
       }
     }
-    f.flags[i] = flags;
-    f.inventorsFrom[i + 1] = used;
+    ints[at + FLAGS] = flags;
   }
-  return { ...f, inventors };
+  ints[n * FACTS + INVENTORS_FROM] = used;
+  return { ints, claims, inventors };
 }
 
-/** How many of some per-record years are at most y, for any y: a tally over the years' range, summed up. */
+/** How many of some years are at most y, for any y: a tally over the years' range, summed up. */
 function atMostCounter(years: Int32Array, n: number): (y: number) => number {
   if (n === 0) return () => 0;
   let lo = years[0];
@@ -314,24 +372,23 @@ function countIn(sorted: Int32Array, after: number, upTo: number): number {
 }
 
 /**
- * Positions 0 … n−1 grouped by a year each (stable: ascending within a year), so that the positions of any year
- * are at(y) = order[from … to) — the per-year sums then add in record order, as a pass over all records would.
+ * Positions 0 … n−1 grouped by their years (stable: ascending within a year), so that the positions of year y
+ * are order[range(y)] — per-year sums over them then add in record order, as a pass over all records would.
  */
-function byYear(year: (k: number) => number, n: number): { order: Int32Array; range(y: number): [number, number] } {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let k = 0; k < n; k += 1) {
-    const y = year(k);
-    if (y < lo) lo = y;
-    if (y > hi) hi = y;
-  }
+function byYear(years: Int32Array, n: number): { order: Int32Array; range(y: number): [number, number] } {
   const order = new Int32Array(n);
   if (n === 0) return { order, range: () => [0, 0] };
+  let lo = years[0];
+  let hi = years[0];
+  for (let k = 1; k < n; k += 1) {
+    if (years[k] < lo) lo = years[k];
+    if (years[k] > hi) hi = years[k];
+  }
   const start = new Int32Array(hi - lo + 2);
-  for (let k = 0; k < n; k += 1) start[year(k) - lo + 1] += 1;
+  for (let k = 0; k < n; k += 1) start[years[k] - lo + 1] += 1;
   for (let t = 1; t < start.length; t += 1) start[t] += start[t - 1];
   const next = start.slice();
-  for (let k = 0; k < n; k += 1) order[next[year(k) - lo]++] = k;
+  for (let k = 0; k < n; k += 1) order[next[years[k] - lo]++] = k;
   return { order, range: (y) => (y < lo || y > hi ? [0, 0] : [start[y - lo], start[y - lo + 1]]) };
 }
 
@@ -400,6 +457,7 @@ export function aggregatePatents(
   }
   const inventorKeys = new InventorKeys();
   const f = recordFacts(patents, filingDates, Uint8Array.from(single), cutoffDay, inventorKeys);
+  const facts = f.ints;
   // Distinct inventors of a company-year: the mark of the company-year on each inventor key seen in it.
   const inventorSeen = new Int32Array(inventorKeys.size);
   let inventorMark = 0;
@@ -421,17 +479,44 @@ export function aggregatePatents(
       return addYears(ref.fyEnd, y - ref.fiscalYear);
     };
     const latestFyEnd = isoDay(fyEnd(known[known.length - 1].fiscalYear));
+    const baseApps = params.baseYearApplications;
+    const baseExam = params.baseYearExam;
 
-    // The facts of the company's records, in its own order (k), gathered once.
+    // The facts of the company's records gathered once, in its own order: by position k among its records
+    // (for the statistics by year of filing), and of its requested (j < q) and registered (j < g) records,
+    // in record order, for the passes over events.
     const cFilingYear = new Int32Array(m);
     const cClaims = new Float64Array(m);
     const cFlags = new Uint8Array(m);
     const cApplicants = new Int32Array(m);
-    // Its requested and registered records, in record order, and the facts the per-year passes read of them.
-    const requested: number[] = [];
-    const registered: number[] = [];
+    const cEvents = new Uint8Array(m);
+    const qRequest = new Int32Array(m);
+    const qRequestYear = new Int32Array(m);
+    const qFiling = new Int32Array(m);
+    const grantedRequests = new Int32Array(m);
+    const gRegistration = new Int32Array(m);
+    const gFiling = new Int32Array(m);
+    const gGone = new Int32Array(m);
+    const gExpiry = new Int32Array(m);
+    /** Registered claims, −1 when unknown. */
+    const gClaims = new Float64Array(m);
+    // Years from which each record counts in a cumulative count since a base year (filed, and requested or
+    // registered, by the end of that year).
+    const sinceApps = new Int32Array(m);
+    const sinceExam = new Int32Array(m);
+    const sinceExamRequest = new Int32Array(m);
+    const sinceAppsRegistration = new Int32Array(m);
+    let q = 0;
+    let g = 0;
+    let granted = 0;
+    let nApps = 0;
+    let nExam = 0;
+    let nExamRequest = 0;
+    let nAppsRegistration = 0;
     let claimsUnknownAll = 0;
-    const unknownCount = new Map<number, number>(UNKNOWN_FIELD_BITS.map(([, bit]) => [bit, 0]));
+    let requestDatesUnknown = 0;
+    let registrationDatesUnknown = 0;
+    let lapseDatesUnknown = 0;
     // Company-level estimated rates over the applications whose windows have closed by the cut-off.
     let closedReq = 0;
     let closedReqHit = 0;
@@ -439,32 +524,58 @@ export function aggregatePatents(
     let closedRegHit = 0;
     for (let k = 0; k < m; k += 1) {
       const i = ids[k];
-      cFilingYear[k] = f.filingYear[i];
-      cClaims[k] = f.claims[i];
-      const flags = f.flags[i];
+      const at = i * FACTS;
+      const filingYear = facts[at + FILING_YEAR];
+      const filing = facts[at + FILING];
+      const request = facts[at + REQUEST];
+      const registration = facts[at + REGISTRATION];
+      const flags = facts[at + FLAGS];
+      cFilingYear[k] = filingYear;
+      cClaims[k] = f.claims[2 * i];
       cFlags[k] = flags;
       cApplicants[k] = entry.names[k].length;
       if ((flags & CLAIMS_UNKNOWN) !== 0) claimsUnknownAll += 1;
-      for (const [, bit] of UNKNOWN_FIELD_BITS)
-        if ((flags & bit) !== 0) unknownCount.set(bit, unknownCount.get(bit)! + 1);
-      if (f.request[i] !== NONE) requested.push(k);
-      if (f.registration[i] !== NONE) registered.push(k);
-      if (f.requestClosed[i] <= cutoffDay) {
-        closedReq += 1;
-        if (f.request[i] !== NONE) closedReqHit += 1;
+      if ((flags & REQUEST_DATES_UNKNOWN) !== 0) requestDatesUnknown += 1;
+      if ((flags & REGISTRATION_DATES_UNKNOWN) !== 0) registrationDatesUnknown += 1;
+      if ((flags & LAPSE_DATES_UNKNOWN) !== 0) lapseDatesUnknown += 1;
+      cEvents[k] = (request !== NONE ? 1 : 0) | (registration !== NONE ? 2 : 0);
+      if (filingYear >= baseApps) sinceApps[nApps++] = filingYear;
+      if (filingYear >= baseExam) sinceExam[nExam++] = filingYear;
+      if (request !== NONE) {
+        qRequest[q] = request;
+        qRequestYear[q] = facts[at + REQUEST_YEAR];
+        qFiling[q] = filing;
+        q += 1;
+        if (registration !== NONE) grantedRequests[granted++] = request;
+        if (filingYear >= baseExam) sinceExamRequest[nExamRequest++] = Math.max(filingYear, facts[at + REQUEST_YEAR]);
       }
-      if (f.examinationClosed[i] <= cutoffDay) {
+      if (registration !== NONE) {
+        gRegistration[g] = registration;
+        gFiling[g] = filing;
+        gGone[g] = facts[at + GONE];
+        gExpiry[g] = facts[at + EXPIRY];
+        gClaims[g] = (flags & REGISTERED_CLAIMS_UNKNOWN) !== 0 ? -1 : f.claims[2 * i + 1];
+        g += 1;
+        if (filingYear >= baseApps) {
+          sinceAppsRegistration[nAppsRegistration++] = Math.max(filingYear, facts[at + REGISTRATION_YEAR]);
+        }
+      }
+      if (facts[at + REQUEST_CLOSED] <= cutoffDay) {
+        closedReq += 1;
+        if (request !== NONE) closedReqHit += 1;
+      }
+      if (facts[at + EXAMINATION_CLOSED] <= cutoffDay) {
         closedReg += 1;
-        if (f.registration[i] !== NONE) closedRegHit += 1;
+        if (registration !== NONE) closedRegHit += 1;
       }
     }
-    const missing = (field: OptionalRecordField, what: string): Value | undefined => {
-      const n = unknownCount.get(unknownBit(field)) ?? 0;
-      return n > 0 ? noValue('#N/A', `${what} not in the source of ${n} of ${c.name}'s ${m} applications`) : undefined;
-    };
-    const noRequests = missing('examRequestDate', 'examination-request dates are');
-    const noRegistrations = missing('registrationDate', 'registration dates are');
-    const noLapses = missing('lapseDate', 'lapse dates are');
+    const missing = (unknown: number, what: string): Value | undefined =>
+      unknown > 0
+        ? noValue('#N/A', `${what} not in the source of ${unknown} of ${c.name}'s ${m} applications`)
+        : undefined;
+    const noRequests = missing(requestDatesUnknown, 'examination-request dates are');
+    const noRegistrations = missing(registrationDatesUnknown, 'registration dates are');
+    const noLapses = missing(lapseDatesUnknown, 'lapse dates are');
     const stockUnknown = noRegistrations ?? noLapses;
     const rate = (pool: number, hits: number, what: string): Value =>
       pool === 0
@@ -475,59 +586,14 @@ export function aggregatePatents(
     const grantBaseStart = isoDay(fyEnd(params.baseYearGrantRate - 1));
     const baseStart = civilDay(params.baseYearApplications, 1, 1);
 
-    // By year of filing: the positions of each year's records.
-    const filed = byYear((k) => cFilingYear[k], m);
-    // Cumulative counts since a base year, of records filed (and requested or registered) by the end of year y:
-    // a record counts from the later of its filing year and its event's year on.
-    const cumulative = (base: number, eventYear?: (k: number) => number, withEvent?: readonly number[]) => {
-      const ks = withEvent ?? Array.from({ length: m }, (_, k) => k);
-      const ys = new Int32Array(ks.length);
-      let n = 0;
-      for (const k of ks) {
-        const filingYear = cFilingYear[k];
-        if (filingYear < base) continue;
-        ys[n++] = eventYear ? Math.max(filingYear, eventYear(k)) : filingYear;
-      }
-      return atMostCounter(ys, n);
-    };
-    const cumApps = cumulative(params.baseYearApplications);
-    const cumAppsExamBase = cumulative(params.baseYearExam);
-    const cumExamRequests = cumulative(params.baseYearExam, (k) => f.requestYear[ids[k]], requested);
-    const cumRegistrations = cumulative(params.baseYearApplications, (k) => f.registrationYear[ids[k]], registered);
-
-    // Requests: by calendar year (positions in `requested`), and their days sorted, of all and of the registered.
-    const q = requested.length;
-    const qRequest = new Int32Array(q);
-    const qRequestYear = new Int32Array(q);
-    const qFiling = new Int32Array(q);
-    const grantedRequests: number[] = [];
-    for (let j = 0; j < q; j += 1) {
-      const i = ids[requested[j]];
-      qRequest[j] = f.request[i];
-      qRequestYear[j] = f.requestYear[i];
-      qFiling[j] = f.filing[i];
-      if (f.registration[i] !== NONE) grantedRequests.push(f.request[i]);
-    }
-    const requestedIn = byYear((j) => qRequestYear[j], q);
-    const requestDays = qRequest.slice().sort();
-    const grantedRequestDays = Int32Array.from(grantedRequests).sort();
-
-    // Registrations, in record order, with what the per-year pass reads of them.
-    const g = registered.length;
-    const gRegistration = new Int32Array(g);
-    const gFiling = new Int32Array(g);
-    const gGone = new Int32Array(g);
-    const gExpiry = new Int32Array(g);
-    /** Registered claims, −1 when unknown. */
-    const gClaims = new Float64Array(g);
-    for (let j = 0; j < g; j += 1) {
-      const i = ids[registered[j]];
-      gRegistration[j] = f.registration[i];
-      gFiling[j] = f.filing[i];
-      gGone[j] = f.gone[i];
-      gExpiry[j] = f.expiry[i];
-      gClaims[j] = (f.flags[i] & REGISTERED_CLAIMS_UNKNOWN) !== 0 ? -1 : f.registeredClaims[i];
-    }
+    const filed = byYear(cFilingYear, m);
+    const requestedIn = byYear(qRequestYear, q);
+    const requestDays = qRequest.slice(0, q).sort();
+    const grantedRequestDays = grantedRequests.slice(0, granted).sort();
+    const cumApps = atMostCounter(sinceApps, nApps);
+    const cumAppsExamBase = atMostCounter(sinceExam, nExam);
+    const cumExamRequests = atMostCounter(sinceExamRequest, nExamRequest);
+    const cumRegistrations = atMostCounter(sinceAppsRegistration, nAppsRegistration);
 
     const perYear = new Map<number, Map<StatField, Value>>();
     for (const y of years) {
@@ -554,8 +620,8 @@ export function aggregatePatents(
           else n.singleClaims += claims;
           if ((flags & INVENTORS_UNKNOWN) !== 0) n.inventorsUnknown += 1;
           else {
-            const i = ids[k];
-            for (let v = f.inventorsFrom[i]; v < f.inventorsFrom[i + 1]; v += 1) {
+            const at = ids[k] * FACTS + INVENTORS_FROM;
+            for (let v = facts[at]; v < facts[at + FACTS]; v += 1) {
               const key = f.inventors[v];
               if (inventorSeen[key] !== inventorMark) {
                 inventorSeen[key] = inventorMark;
@@ -565,9 +631,8 @@ export function aggregatePatents(
           }
         }
         n.shared += claims * (1 / applicants);
-        const i = ids[k];
-        if (f.request[i] !== NONE) n.requestedByCutoff += 1;
-        if (f.registration[i] !== NONE) n.registeredByCutoff += 1;
+        if ((cEvents[k] & 1) !== 0) n.requestedByCutoff += 1;
+        if ((cEvents[k] & 2) !== 0) n.registeredByCutoff += 1;
       }
       n.cumApps = cumApps(y);
       n.cumAppsExamBase = cumAppsExamBase(y);
@@ -670,7 +735,7 @@ export function aggregatePatents(
       let joint = 0;
       entry.ids.forEach((i, k) => {
         const ns = entry.names[k];
-        if (!set.has(f.filingYear[i]) || ns.length < 2) return;
+        if (!set.has(facts[i * FACTS + FILING_YEAR]) || ns.length < 2) return;
         joint += 1;
         for (const n of ns) if (n !== company) counts.set(n, (counts.get(n) ?? 0) + 1);
       });
