@@ -140,7 +140,7 @@ export function latestDate(records: readonly PatentRecord[]): string {
 const FILING = 0;
 const FILING_YEAR = 1;
 const REQUEST = 2;
-/** Calendar year of the request (meaningless where the request is NONE); likewise of the registration. */
+/** Year of the request (meaningless where the request is NONE); likewise of the registration. */
 const REQUEST_YEAR = 3;
 const REGISTRATION = 4;
 const REGISTRATION_YEAR = 5;
@@ -177,95 +177,27 @@ interface Facts {
   readonly inventors: Int32Array;
 }
 
-/** The calendar year of a day number. */
-function calendarYear(day: number): number {
-  let y = 1970 + Math.floor(day / 365.2425);
-  while (civilDay(y, 1, 1) > day) y -= 1;
-  while (civilDay(y + 1, 1, 1) <= day) y += 1;
-  return y;
-}
-
-/**
- * Inventor names as small integers, equal for names that fold alike (NFKC, no spaces). Each inventor of each
- * application is looked up: an open-addressing table over the spellings' characters, kept in one typed array,
- * stays in cache where a Map would compare each name with a stored string elsewhere in the heap.
- */
+/** Inventor names as small integers, equal for names that fold alike (NFKC, no spaces): NFKC once per spelling. */
 class InventorKeys {
-  private slots = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  private chars = new Uint16Array(1 << 14);
-  private used = 0;
-  private spellings = 0;
-  /** Per spelling: where its characters start, how many, and its key. */
-  private from = new Int32Array(1 << 10);
-  private length = new Int32Array(1 << 10);
-  private key = new Int32Array(1 << 10);
+  private readonly bySpelling = new Map<string, number>();
   private readonly byFolded = new Map<string, number>();
 
   of(name: string): number {
-    const n = name.length;
-    let h = 0x811c9dc5 | 0;
-    for (let i = 0; i < n; i += 1) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const id = this.slots[s] - 1;
-      if (id < 0) return this.add(name, h, s);
-      if (this.hashes[s] !== h || this.length[id] !== n) continue;
-      const at = this.from[id];
-      let i = 0;
-      while (i < n && this.chars[at + i] === name.charCodeAt(i)) i += 1;
-      if (i === n) return this.key[id];
+    let k = this.bySpelling.get(name);
+    if (k === undefined) {
+      const folded = foldInventor(name);
+      k = this.byFolded.get(folded);
+      if (k === undefined) {
+        k = this.byFolded.size;
+        this.byFolded.set(folded, k);
+      }
+      this.bySpelling.set(name, k);
     }
+    return k;
   }
 
   get size(): number {
     return this.byFolded.size;
-  }
-
-  private add(name: string, h: number, slot: number): number {
-    const folded = foldInventor(name);
-    let k = this.byFolded.get(folded);
-    if (k === undefined) {
-      k = this.byFolded.size;
-      this.byFolded.set(folded, k);
-    }
-    const id = this.spellings;
-    if (id === this.from.length) {
-      this.from = grown(this.from, id * 2);
-      this.length = grown(this.length, id * 2);
-      this.key = grown(this.key, id * 2);
-    }
-    if (this.used + name.length > this.chars.length) {
-      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + name.length));
-      chars.set(this.chars);
-      this.chars = chars;
-    }
-    for (let i = 0; i < name.length; i += 1) this.chars[this.used + i] = name.charCodeAt(i);
-    this.from[id] = this.used;
-    this.length[id] = name.length;
-    this.key[id] = k;
-    this.used += name.length;
-    this.spellings += 1;
-    this.slots[slot] = id + 1;
-    this.hashes[slot] = h;
-    // At most half full, so that probes stay short.
-    if (this.spellings * 2 > this.slots.length) this.rehash();
-    return k;
-  }
-
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const hashes = new Int32Array(slots.length);
-    const mask = slots.length - 1;
-    for (let s = 0; s < this.slots.length; s += 1) {
-      if (this.slots[s] === 0) continue;
-      let t = this.hashes[s] & mask;
-      while (slots[t] !== 0) t = (t + 1) & mask;
-      slots[t] = this.slots[s];
-      hashes[t] = this.hashes[s];
-    }
-    this.slots = slots;
-    this.hashes = hashes;
   }
 }
 
@@ -291,27 +223,46 @@ function recordFacts(
     const day = isoDay(d);
     return day <= cutoffDay ? day : NONE;
   };
+  /** The year of an ISO date, without cutting the string. */
+  const yearIn = (iso: string): number => digits(iso, 0, 4);
+  // What follows from the filing date alone, kept for the next record: records often come in filing order.
+  let lastFiling = '';
+  let filingDay = 0;
+  let filingYear = 0;
+  let expiryByTerm = 0;
+  let requestClosed = 0;
+  let examinationClosed = 0;
   let used = 0;
   for (let i = 0; i < n; i += 1) {
     const r = recs[i];
     const at = i * FACTS;
     const filingDate = filingDates[i];
-    ints[at + FILING] = isoDay(filingDate);
-    ints[at + FILING_YEAR] = yearOf(filingDate);
-    const request = on(r.examRequestDate);
+    if (filingDate !== lastFiling) {
+      lastFiling = filingDate;
+      filingDay = isoDay(filingDate);
+      filingYear = yearOf(filingDate);
+      expiryByTerm = dayPlusYears(filingDate, 20);
+      const window = requestWindowYears(filingDate);
+      requestClosed = dayPlusYears(filingDate, window);
+      examinationClosed = dayPlusYears(filingDate, window + EXAMINATION_YEARS);
+    }
+    ints[at + FILING] = filingDay;
+    ints[at + FILING_YEAR] = filingYear;
+    const requestDate = r.examRequestDate;
+    const request = on(requestDate);
     ints[at + REQUEST] = request;
-    if (request !== NONE) ints[at + REQUEST_YEAR] = calendarYear(request);
-    const registration = on(r.registrationDate);
+    if (request !== NONE) ints[at + REQUEST_YEAR] = yearIn(requestDate!);
+    const registrationDate = r.registrationDate;
+    const registration = on(registrationDate);
     ints[at + REGISTRATION] = registration;
-    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = calendarYear(registration);
+    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = yearIn(registrationDate!);
     const expiryDate = r.expiryDate;
-    const expiry = expiryDate !== undefined ? isoDay(expiryDate) : dayPlusYears(filingDate, 20);
+    const expiry = expiryDate !== undefined ? isoDay(expiryDate) : expiryByTerm;
     const lapse = on(r.lapseDate);
     ints[at + EXPIRY] = expiry;
     ints[at + GONE] = lapse !== NONE && lapse < expiry ? lapse : expiry;
-    const window = requestWindowYears(filingDate);
-    ints[at + REQUEST_CLOSED] = dayPlusYears(filingDate, window);
-    ints[at + EXAMINATION_CLOSED] = dayPlusYears(filingDate, window + EXAMINATION_YEARS);
+    ints[at + REQUEST_CLOSED] = requestClosed;
+    ints[at + EXAMINATION_CLOSED] = examinationClosed;
     let flags = 0;
     const c = r.claims;
     if (c === undefined) flags |= CLAIMS_UNKNOWN;
