@@ -147,13 +147,11 @@ const REGISTRATION_YEAR = 5;
 const EXPIRY = 6;
 /** The day the right is gone: the earlier of a (known) lapse and the expiry. */
 const GONE = 7;
-/** End of the examination-request window, and of that window plus the examination. */
-const REQUEST_CLOSED = 8;
-const EXAMINATION_CLOSED = 9;
-const FLAGS = 10;
-/** Where the patent's inventor keys start in Facts.inventors (they end where the next patent's start). */
-const INVENTORS_FROM = 11;
-const FACTS = 12;
+const FLAGS = 8;
+/** Claims and registered claims (0 where unknown, as the flags say), when whole numbers; others in oddClaims. */
+const CLAIMS = 9;
+const REGISTERED_CLAIMS = 10;
+const FACTS = 11;
 
 /** Bits of the FLAGS fact. */
 const CLAIMS_UNKNOWN = 1;
@@ -162,6 +160,12 @@ const INVENTORS_UNKNOWN = 4;
 const REQUEST_DATES_UNKNOWN = 8;
 const REGISTRATION_DATES_UNKNOWN = 16;
 const LAPSE_DATES_UNKNOWN = 32;
+/** The examination-request window has closed by the cut-off; so has that window plus the examination. */
+const REQUEST_WINDOW_CLOSED = 64;
+const EXAMINATION_WINDOW_CLOSED = 128;
+/** Claims, or registered claims, in Facts.oddClaims (at 2i, or 2i + 1): not a whole number of Int32 range. */
+const ODD_CLAIMS = 256;
+const ODD_REGISTERED_CLAIMS = 512;
 const UNKNOWN_FIELD_BITS: readonly [OptionalRecordField, number][] = [
   ['examRequestDate', REQUEST_DATES_UNKNOWN],
   ['registrationDate', REGISTRATION_DATES_UNKNOWN],
@@ -169,12 +173,14 @@ const UNKNOWN_FIELD_BITS: readonly [OptionalRecordField, number][] = [
 ];
 
 interface Facts {
-  /** FACTS per patent, and one more patent's for the end of the last one's inventors. */
+  /** FACTS per patent. */
   readonly ints: Int32Array;
-  /** Claims and registered claims, 0 where unknown (the flags say which). */
-  readonly claims: Float64Array;
-  /** Inventor keys (InventorKeys) of the single-applicant patents. */
-  readonly inventors: Int32Array;
+  readonly oddClaims: ReadonlyMap<number, number>;
+  /**
+   * The inventors of each single-applicant patent (undefined for the others, and where unknown): looked up
+   * company by company, where the same names recur, not here in record order.
+   */
+  readonly inventors: (readonly string[] | undefined)[];
 }
 
 /** Inventor names as small integers, equal for names that fold alike (NFKC, no spaces): NFKC once per spelling. */
@@ -207,17 +213,17 @@ function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   return b;
 }
 
-function recordFacts(
-  recs: readonly PatentRecord[],
-  filingDates: readonly string[],
-  singleApplicant: Uint8Array,
+/** Facts of records added one by one (patent i is the i-th added), for at most `capacity` records. */
+function factsRecorder(
+  capacity: number,
   cutoffDay: number,
-  inventorKeys: InventorKeys,
-): Facts {
-  const n = recs.length;
-  const ints = new Int32Array((n + 1) * FACTS);
-  const claims = new Float64Array(2 * n);
-  let inventors = new Int32Array(Math.max(16, n * 4));
+): { add(r: PatentRecord, filingDate: string, singleApplicant: boolean): void; readonly facts: Facts } {
+  const ints = new Int32Array(capacity * FACTS);
+  // Typed arrays live outside the heap; V8 answers every 64 MB of them with a full collection of the heap, which
+  // the records fill: so one Int32Array, and claims in it.
+  const oddClaims = new Map<number, number>();
+  const asInt = (v: number): boolean => Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0);
+  const inventors: (readonly string[] | undefined)[] = [];
   const on = (d: string | undefined): number => {
     if (d === undefined) return NONE;
     const day = isoDay(d);
@@ -232,11 +238,10 @@ function recordFacts(
   let expiryByTerm = 0;
   let requestClosed = 0;
   let examinationClosed = 0;
-  let used = 0;
-  for (let i = 0; i < n; i += 1) {
-    const r = recs[i];
+  let i = -1;
+  const add = (r: PatentRecord, filingDate: string, singleApplicant: boolean): void => {
+    i += 1;
     const at = i * FACTS;
-    const filingDate = filingDates[i];
     if (filingDate !== lastFiling) {
       lastFiling = filingDate;
       filingDay = isoDay(filingDate);
@@ -261,35 +266,35 @@ function recordFacts(
     const lapse = on(r.lapseDate);
     ints[at + EXPIRY] = expiry;
     ints[at + GONE] = lapse !== NONE && lapse < expiry ? lapse : expiry;
-    ints[at + REQUEST_CLOSED] = requestClosed;
-    ints[at + EXAMINATION_CLOSED] = examinationClosed;
     let flags = 0;
+    if (requestClosed <= cutoffDay) flags |= REQUEST_WINDOW_CLOSED;
+    if (examinationClosed <= cutoffDay) flags |= EXAMINATION_WINDOW_CLOSED;
     const c = r.claims;
     if (c === undefined) flags |= CLAIMS_UNKNOWN;
-    else claims[2 * i] = c;
+    else if (asInt(c)) ints[at + CLAIMS] = c;
+    else {
+      flags |= ODD_CLAIMS;
+      oddClaims.set(2 * i, c);
+    }
     // Registered claims count only for a registration by the cut-off.
     if (registration !== NONE) {
       const registeredClaims = r.registeredClaims;
       if (registeredClaims === undefined) flags |= REGISTERED_CLAIMS_UNKNOWN;
-      else claims[2 * i + 1] = registeredClaims;
+      else if (asInt(registeredClaims)) ints[at + REGISTERED_CLAIMS] = registeredClaims;
+      else {
+        flags |= ODD_REGISTERED_CLAIMS;
+        oddClaims.set(2 * i + 1, registeredClaims);
+      }
     }
     const unknown = r.unknown;
     if (unknown !== undefined) for (const [field, bit] of UNKNOWN_FIELD_BITS) if (unknown.includes(field)) flags |= bit;
-    ints[at + INVENTORS_FROM] = used;
     // Inventors count only on single-applicant applications.
-    if (singleApplicant[i] === 1) {
-      const names = r.inventors;
-      if (names === undefined) flags |= INVENTORS_UNKNOWN;
-      else {
-        if (used + names.length > inventors.length)
-          inventors = grown(inventors, Math.max(inventors.length * 2, used + names.length));
-        for (const name of names) inventors[used++] = inventorKeys.of(name);
-      }
-    }
+    const names = singleApplicant ? r.inventors : undefined;
+    if (singleApplicant && names === undefined) flags |= INVENTORS_UNKNOWN;
+    inventors.push(names);
     ints[at + FLAGS] = flags;
-  }
-  ints[n * FACTS + INVENTORS_FROM] = used;
-  return { ints, claims, inventors };
+  };
+  return { add, facts: { ints, oddClaims, inventors } };
 }
 
 /** How many of some years are at most y, for any y: a tally over the years' range, summed up. */
@@ -326,8 +331,11 @@ function countIn(sorted: Int32Array, after: number, upTo: number): number {
  * Positions 0 … n−1 grouped by their years (stable: ascending within a year), so that the positions of year y
  * are order[range(y)] — per-year sums over them then add in record order, as a pass over all records would.
  */
-function byYear(years: Int32Array, n: number): { order: Int32Array; range(y: number): [number, number] } {
-  const order = new Int32Array(n);
+function byYear(
+  years: Int32Array,
+  n: number,
+  order: Int32Array,
+): { order: Int32Array; range(y: number): [number, number] } {
   if (n === 0) return { order, range: () => [0, 0] };
   let lo = years[0];
   let hi = years[0];
@@ -368,9 +376,9 @@ export function aggregatePatents(
   // Only the universe's companies are ever asked for: records of no such company are passed over.
   const byCompany = new Map<string, CompanyRecords>();
   for (const c of universe.companies.values()) byCompany.set(c.name, { records: [], ids: [], names: [] });
-  const patents: PatentRecord[] = [];
-  const filingDates: string[] = [];
-  const single: number[] = [];
+  // The facts of the patents of the universe's companies, read in the same pass.
+  const recorder = factsRecorder(records.length, cutoffDay);
+  let patents = 0;
   // Consolidated once per applicant list: importers share one list among the records of an applicant cell
   // (and a single name is looked up by the name, for importers that do not).
   const bySingle = new Map<string, Applicants>();
@@ -396,10 +404,8 @@ export function aggregatePatents(
     if (filingDate > cutoff) continue;
     const a = applicantsOf(r.applicants);
     if (a.companies.length === 0) continue;
-    const id = patents.length;
-    patents.push(r);
-    filingDates.push(filingDate);
-    single.push(a.names.length === 1 ? 1 : 0);
+    const id = patents++;
+    recorder.add(r, filingDate, a.names.length === 1);
     for (const entry of a.companies) {
       entry.records.push(r);
       entry.ids.push(id);
@@ -407,11 +413,37 @@ export function aggregatePatents(
     }
   }
   const inventorKeys = new InventorKeys();
-  const f = recordFacts(patents, filingDates, Uint8Array.from(single), cutoffDay, inventorKeys);
+  const f = recorder.facts;
   const facts = f.ints;
   // Distinct inventors of a company-year: the mark of the company-year on each inventor key seen in it.
-  const inventorSeen = new Int32Array(inventorKeys.size);
+  let inventorSeen = new Int32Array(1024);
   let inventorMark = 0;
+  // The per-company arrays, allocated once for the largest company (see recordFacts on typed arrays).
+  let most = 0;
+  for (const e of byCompany.values()) most = Math.max(most, e.ids.length);
+  const scratch = {
+    cFilingYear: new Int32Array(most),
+    cClaims: new Float64Array(most),
+    cFlags: new Uint16Array(most),
+    cApplicants: new Int32Array(most),
+    cEvents: new Uint8Array(most),
+    qRequest: new Int32Array(most),
+    qRequestYear: new Int32Array(most),
+    qFiling: new Int32Array(most),
+    grantedRequests: new Int32Array(most),
+    gRegistration: new Int32Array(most),
+    gFiling: new Int32Array(most),
+    gGone: new Int32Array(most),
+    gExpiry: new Int32Array(most),
+    gClaims: new Float64Array(most),
+    sinceApps: new Int32Array(most),
+    sinceExam: new Int32Array(most),
+    sinceExamRequest: new Int32Array(most),
+    sinceAppsRegistration: new Int32Array(most),
+    filedOrder: new Int32Array(most),
+    requestedOrder: new Int32Array(most),
+    requestDays: new Int32Array(most),
+  };
   const table = new Map<string, Map<number, Map<StatField, Value>>>();
   const unmatched: string[] = [];
   const noRecords: CompanyRecords = { records: [], ids: [], names: [] };
@@ -436,27 +468,27 @@ export function aggregatePatents(
     // The facts of the company's records gathered once, in its own order: by position k among its records
     // (for the statistics by year of filing), and of its requested (j < q) and registered (j < g) records,
     // in record order, for the passes over events.
-    const cFilingYear = new Int32Array(m);
-    const cClaims = new Float64Array(m);
-    const cFlags = new Uint8Array(m);
-    const cApplicants = new Int32Array(m);
-    const cEvents = new Uint8Array(m);
-    const qRequest = new Int32Array(m);
-    const qRequestYear = new Int32Array(m);
-    const qFiling = new Int32Array(m);
-    const grantedRequests = new Int32Array(m);
-    const gRegistration = new Int32Array(m);
-    const gFiling = new Int32Array(m);
-    const gGone = new Int32Array(m);
-    const gExpiry = new Int32Array(m);
+    const cFilingYear = scratch.cFilingYear;
+    const cClaims = scratch.cClaims;
+    const cFlags = scratch.cFlags;
+    const cApplicants = scratch.cApplicants;
+    const cEvents = scratch.cEvents;
+    const qRequest = scratch.qRequest;
+    const qRequestYear = scratch.qRequestYear;
+    const qFiling = scratch.qFiling;
+    const grantedRequests = scratch.grantedRequests;
+    const gRegistration = scratch.gRegistration;
+    const gFiling = scratch.gFiling;
+    const gGone = scratch.gGone;
+    const gExpiry = scratch.gExpiry;
     /** Registered claims, −1 when unknown. */
-    const gClaims = new Float64Array(m);
+    const gClaims = scratch.gClaims;
     // Years from which each record counts in a cumulative count since a base year (filed, and requested or
     // registered, by the end of that year).
-    const sinceApps = new Int32Array(m);
-    const sinceExam = new Int32Array(m);
-    const sinceExamRequest = new Int32Array(m);
-    const sinceAppsRegistration = new Int32Array(m);
+    const sinceApps = scratch.sinceApps;
+    const sinceExam = scratch.sinceExam;
+    const sinceExamRequest = scratch.sinceExamRequest;
+    const sinceAppsRegistration = scratch.sinceAppsRegistration;
     let q = 0;
     let g = 0;
     let granted = 0;
@@ -482,7 +514,7 @@ export function aggregatePatents(
       const registration = facts[at + REGISTRATION];
       const flags = facts[at + FLAGS];
       cFilingYear[k] = filingYear;
-      cClaims[k] = f.claims[2 * i];
+      cClaims[k] = (flags & ODD_CLAIMS) !== 0 ? f.oddClaims.get(2 * i)! : facts[at + CLAIMS];
       cFlags[k] = flags;
       cApplicants[k] = entry.names[k].length;
       if ((flags & CLAIMS_UNKNOWN) !== 0) claimsUnknownAll += 1;
@@ -505,17 +537,22 @@ export function aggregatePatents(
         gFiling[g] = filing;
         gGone[g] = facts[at + GONE];
         gExpiry[g] = facts[at + EXPIRY];
-        gClaims[g] = (flags & REGISTERED_CLAIMS_UNKNOWN) !== 0 ? -1 : f.claims[2 * i + 1];
+        gClaims[g] =
+          (flags & REGISTERED_CLAIMS_UNKNOWN) !== 0
+            ? -1
+            : (flags & ODD_REGISTERED_CLAIMS) !== 0
+              ? f.oddClaims.get(2 * i + 1)!
+              : facts[at + REGISTERED_CLAIMS];
         g += 1;
         if (filingYear >= baseApps) {
           sinceAppsRegistration[nAppsRegistration++] = Math.max(filingYear, facts[at + REGISTRATION_YEAR]);
         }
       }
-      if (facts[at + REQUEST_CLOSED] <= cutoffDay) {
+      if ((flags & REQUEST_WINDOW_CLOSED) !== 0) {
         closedReq += 1;
         if (request !== NONE) closedReqHit += 1;
       }
-      if (facts[at + EXAMINATION_CLOSED] <= cutoffDay) {
+      if ((flags & EXAMINATION_WINDOW_CLOSED) !== 0) {
         closedReg += 1;
         if (registration !== NONE) closedRegHit += 1;
       }
@@ -537,10 +574,11 @@ export function aggregatePatents(
     const grantBaseStart = isoDay(fyEnd(params.baseYearGrantRate - 1));
     const baseStart = civilDay(params.baseYearApplications, 1, 1);
 
-    const filed = byYear(cFilingYear, m);
-    const requestedIn = byYear(qRequestYear, q);
-    const requestDays = qRequest.slice(0, q).sort();
-    const grantedRequestDays = grantedRequests.slice(0, granted).sort();
+    const filed = byYear(cFilingYear, m, scratch.filedOrder);
+    const requestedIn = byYear(qRequestYear, q, scratch.requestedOrder);
+    scratch.requestDays.set(qRequest.subarray(0, q));
+    const requestDays = scratch.requestDays.subarray(0, q).sort();
+    const grantedRequestDays = grantedRequests.subarray(0, granted).sort();
     const cumApps = atMostCounter(sinceApps, nApps);
     const cumAppsExamBase = atMostCounter(sinceExam, nExam);
     const cumExamRequests = atMostCounter(sinceExamRequest, nExamRequest);
@@ -571,9 +609,9 @@ export function aggregatePatents(
           else n.singleClaims += claims;
           if ((flags & INVENTORS_UNKNOWN) !== 0) n.inventorsUnknown += 1;
           else {
-            const at = ids[k] * FACTS + INVENTORS_FROM;
-            for (let v = facts[at]; v < facts[at + FACTS]; v += 1) {
-              const key = f.inventors[v];
+            for (const name of f.inventors[ids[k]]!) {
+              const key = inventorKeys.of(name);
+              if (key >= inventorSeen.length) inventorSeen = grown(inventorSeen, 2 * key + 2);
               if (inventorSeen[key] !== inventorMark) {
                 inventorSeen[key] = inventorMark;
                 inventors += 1;
