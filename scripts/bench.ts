@@ -582,13 +582,18 @@ const PHASE_NOTES: Readonly<Record<string, string>> = {
   mergeRecords:
     'one canonical file, whose importer rejected its duplicates: the records as they are, no lookups (with ' +
     'several files, a Map lookup per record and copy-on-merge).',
-  consolidate: 'nameKey once per distinct spelling, then a Map update per applicant mention.',
-  'heavy applicants and universe': "the bench's own selection of the heavy applicants; not production code.",
+  consolidate:
+    'applicantCounts: one Map update per record, by its applicant list (importers share one list per applicant ' +
+    'cell), then per distinct list its names; nameKey once per distinct spelling.',
+  'heavy applicants and universe':
+    "the bench's own selection of the heavy applicants (memoised per shared applicant list); not production code.",
   aggregatePatents:
-    'once per record: its consolidated names (memoised per applicant and per shared applicant list), bucketed ' +
-    'only for the universe’s companies, and its dates as day numbers in typed arrays (no Date, no ISO ' +
-    'strings compared); per company its records bucketed by filing year; then per company and year the filing-' +
-    "year statistics over that year's bucket and one integer-only pass over the company's records for the rest.",
+    'one pass over the records: consolidated names memoised per shared applicant list, and for the records of ' +
+    'the universe’s companies every field read once into one Int32Array (day numbers, years, flags, claims); ' +
+    'per company its facts gathered into reused typed arrays, bucketed by filing year and by request year; per ' +
+    'year the filing-year statistics over that bucket (distinct inventors marked per key, names looked up ' +
+    'company by company), the requests of that calendar year, fiscal-year request counts by binary search, ' +
+    'cumulative counts from tallies by year, and one pass over the registrations (sums in record order).',
 };
 
 interface Profile {
