@@ -24,7 +24,7 @@ import * as path from 'path';
 import { performance, PerformanceObserver } from 'perf_hooks';
 import type { CompanyYear } from '../src/core/inputs';
 import { mergeRecords } from '../src/core/patents/merge';
-import { type Consolidation, consolidate } from '../src/core/patents/names';
+import { applicantCounts, type Consolidation, consolidateCounts } from '../src/core/patents/names';
 import type { PatentRecord } from '../src/core/patents/record';
 import { aggregatePatents, DEFAULT_BASE_YEARS, type PatentStats } from '../src/core/patents/stats';
 import type { StatField } from '../src/core/patents/statFields';
@@ -109,10 +109,18 @@ function heavyApplicants(records: readonly PatentRecord[], names: Consolidation)
     }
     return n;
   };
+  // And once per applicant list, which importers share among the records of an applicant cell.
+  const distinct = new Map<readonly string[], readonly string[]>();
   const counts = new Map<string, number>();
   for (const r of records) {
     if (r.kind !== 'patent' || r.filingDate > CUTOFF) continue;
-    for (const n of new Set(r.applicants.map(nameOf))) counts.set(n, (counts.get(n) ?? 0) + 1);
+    const list = r.applicants;
+    let ns = distinct.get(list);
+    if (ns === undefined) {
+      ns = [...new Set(list.map(nameOf))];
+      distinct.set(list, ns);
+    }
+    for (const n of ns) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   return [...counts].filter(([, n]) => n >= HEAVY).map(([name]) => name);
 }
@@ -177,10 +185,7 @@ async function runOurs(file: string): Promise<ChildResult> {
   clock.lap('read, parse and import');
   const merge = mergeRecords([imported]);
   clock.lap('mergeRecords');
-  const names = consolidate(
-    merge.records.flatMap((r) => r.applicants),
-    [],
-  );
+  const names = consolidateCounts(applicantCounts(merge.records), []);
   clock.lap('consolidate');
   const heavy = heavyApplicants(merge.records, names);
   const universe = syntheticUniverse(heavy);
@@ -577,13 +582,18 @@ const PHASE_NOTES: Readonly<Record<string, string>> = {
   mergeRecords:
     'one canonical file, whose importer rejected its duplicates: the records as they are, no lookups (with ' +
     'several files, a Map lookup per record and copy-on-merge).',
-  consolidate: 'nameKey once per distinct spelling, then a Map update per applicant mention.',
-  'heavy applicants and universe': "the bench's own selection of the heavy applicants; not production code.",
+  consolidate:
+    'applicantCounts: one Map update per record, by its applicant list (importers share one list per applicant ' +
+    'cell), then per distinct list its names; nameKey once per distinct spelling.',
+  'heavy applicants and universe':
+    "the bench's own selection of the heavy applicants (memoised per shared applicant list); not production code.",
   aggregatePatents:
-    'once per record: its consolidated names (memoised per applicant and per shared applicant list), bucketed ' +
-    'only for the universe’s companies, and its dates as day numbers in typed arrays (no Date, no ISO ' +
-    'strings compared); per company its records bucketed by filing year; then per company and year the filing-' +
-    "year statistics over that year's bucket and one integer-only pass over the company's records for the rest.",
+    'one pass over the records: consolidated names memoised per shared applicant list, and for the records of ' +
+    'the universe’s companies every field read once into one Int32Array (day numbers, years, flags, claims); ' +
+    'per company its facts gathered into reused typed arrays, bucketed by filing year and by request year; per ' +
+    'year the filing-year statistics over that bucket (distinct inventors marked per key, names looked up ' +
+    'company by company), the requests of that calendar year, fiscal-year request counts by binary search, ' +
+    'cumulative counts from tallies by year, and one pass over the registrations (sums in record order).',
 };
 
 interface Profile {

@@ -6,7 +6,7 @@ import { catalogFor, EVALUATION_ORDER, PATENT_IDS } from './catalog';
 import { blockedByField, previousYearWarnings } from './coverage';
 import { cumulativeBaseYear } from './cumulative';
 import { evaluateUniverse as evaluateWith, type UniverseResults } from './engine';
-import { type AliasTable, type Consolidation, consolidate } from './patents/names';
+import { type AliasTable, applicantCounts, type Consolidation, consolidateCounts } from './patents/names';
 import { mergeRecords, type MergeReport } from './patents/merge';
 import type { ImportOptions, ImportResult } from './patents/record';
 import {
@@ -98,11 +98,7 @@ export function buildPatentSide(
   opts: PatentOptions = {},
 ): PatentSide {
   const merge = mergeRecords(imports);
-  const names = consolidate(
-    merge.records.flatMap((r) => r.applicants),
-    universe.companies.keys(),
-    opts.aliases,
-  );
+  const names = consolidateCounts(applicantCounts(merge.records), universe.companies.keys(), opts.aliases);
   const params: StatParameters = {
     cutoff: opts.cutoff ?? latestDate(merge.records),
     ...DEFAULT_BASE_YEARS,

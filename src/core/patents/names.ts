@@ -90,12 +90,39 @@ export interface Consolidation {
 }
 
 /**
+ * How many times each applicant spelling occurs on the records (once per place it is named), in the order the
+ * records first name them. Importers share one applicant list among the records of a cell: each list is
+ * counted once, then its names.
+ */
+export function applicantCounts(records: Iterable<{ readonly applicants: readonly string[] }>): Map<string, number> {
+  const lists = new Map<readonly string[], number>();
+  for (const r of records) {
+    const list = r.applicants;
+    lists.set(list, (lists.get(list) ?? 0) + 1);
+  }
+  const counts = new Map<string, number>();
+  for (const [list, n] of lists) for (const raw of list) counts.set(raw, (counts.get(raw) ?? 0) + n);
+  return counts;
+}
+
+/**
  * Builds the consolidation for a set of raw names. Known companies (from the financials) win: a name whose
  * key equals a company's key, or that the alias table maps to it, becomes that company. Other names become
  * their most frequent spelling.
  */
 export function consolidate(
   rawNames: Iterable<string>,
+  companies: Iterable<string>,
+  aliases?: AliasTable,
+): Consolidation {
+  const counts = new Map<string, number>();
+  for (const raw of rawNames) counts.set(raw, (counts.get(raw) ?? 0) + 1);
+  return consolidateCounts(counts, companies, aliases);
+}
+
+/** consolidate, given how many times each raw name occurs (applicantCounts), in the order they first occur. */
+export function consolidateCounts(
+  rawCounts: ReadonlyMap<string, number>,
   companies: Iterable<string>,
   aliases?: AliasTable,
 ): Consolidation {
@@ -112,10 +139,10 @@ export function consolidate(
   const companyByKey = new Map<string, string>();
   for (const c of companies) companyByKey.set(nameKey(c), c);
   const counts = new Map<string, Map<string, number>>();
-  for (const raw of rawNames) {
+  for (const [raw, n] of rawCounts) {
     const k = key(raw);
     const m = counts.get(k) ?? new Map<string, number>();
-    m.set(raw, (m.get(raw) ?? 0) + 1);
+    m.set(raw, n);
     counts.set(k, m);
   }
   const nameByKey = new Map<string, string>();

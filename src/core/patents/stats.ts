@@ -131,62 +131,224 @@ export function latestDate(records: readonly PatentRecord[]): string {
   return max;
 }
 
-function unknownIn(recs: readonly PatentRecord[], field: OptionalRecordField): number {
-  let n = 0;
-  for (const r of recs) if (r.unknown !== undefined && r.unknown.includes(field)) n += 1;
-  return n;
-}
-
 /**
- * What the per-year loops need of each record, as day numbers in typed arrays (indexed like `records`), computed
- * once: the loops then compare integers instead of ISO strings and never parse a date. Dates after the cut-off
- * are NONE.
+ * What the statistics read of each record (of the universe's companies), read once, in record order, into one
+ * Int32Array, FACTS apart per patent (so that a patent's facts share a cache line), and its claims into a
+ * Float64Array, 2 apart. Records are objects (soon views with getters) scattered in memory; the per-company,
+ * per-year work then touches only these. Dates are day numbers, NONE after the cut-off.
  */
+const FILING = 0;
+const FILING_YEAR = 1;
+const REQUEST = 2;
+/** Year of the request (meaningless where the request is NONE); likewise of the registration. */
+const REQUEST_YEAR = 3;
+const REGISTRATION = 4;
+const REGISTRATION_YEAR = 5;
+const EXPIRY = 6;
+/** The day the right is gone: the earlier of a (known) lapse and the expiry. */
+const GONE = 7;
+const FLAGS = 8;
+/** Claims and registered claims (0 where unknown, as the flags say), when whole numbers; others in oddClaims. */
+const CLAIMS = 9;
+const REGISTERED_CLAIMS = 10;
+const FACTS = 11;
+
+/** Bits of the FLAGS fact. */
+const CLAIMS_UNKNOWN = 1;
+const REGISTERED_CLAIMS_UNKNOWN = 2;
+const INVENTORS_UNKNOWN = 4;
+const REQUEST_DATES_UNKNOWN = 8;
+const REGISTRATION_DATES_UNKNOWN = 16;
+const LAPSE_DATES_UNKNOWN = 32;
+/** The examination-request window has closed by the cut-off; so has that window plus the examination. */
+const REQUEST_WINDOW_CLOSED = 64;
+const EXAMINATION_WINDOW_CLOSED = 128;
+/** Claims, or registered claims, in Facts.oddClaims (at 2i, or 2i + 1): not a whole number of Int32 range. */
+const ODD_CLAIMS = 256;
+const ODD_REGISTERED_CLAIMS = 512;
+const UNKNOWN_FIELD_BITS: readonly [OptionalRecordField, number][] = [
+  ['examRequestDate', REQUEST_DATES_UNKNOWN],
+  ['registrationDate', REGISTRATION_DATES_UNKNOWN],
+  ['lapseDate', LAPSE_DATES_UNKNOWN],
+];
+
 interface Facts {
-  readonly filing: Int32Array;
-  readonly filingYear: Int32Array;
-  readonly request: Int32Array;
-  readonly registration: Int32Array;
-  readonly expiry: Int32Array;
-  /** The day the right is gone: the earlier of a (known) lapse and the expiry. */
-  readonly gone: Int32Array;
-  /** End of the examination-request window, and of that window plus the examination. */
-  readonly requestClosed: Int32Array;
-  readonly examinationClosed: Int32Array;
+  /** FACTS per patent. */
+  readonly ints: Int32Array;
+  readonly oddClaims: ReadonlyMap<number, number>;
+  /**
+   * The inventors of each single-applicant patent (undefined for the others, and where unknown): looked up
+   * company by company, where the same names recur, not here in record order.
+   */
+  readonly inventors: (readonly string[] | undefined)[];
 }
 
-function recordFacts(recs: readonly PatentRecord[], cutoffDay: number): Facts {
-  const n = recs.length;
-  const f: Facts = {
-    filing: new Int32Array(n),
-    filingYear: new Int32Array(n),
-    request: new Int32Array(n),
-    registration: new Int32Array(n),
-    expiry: new Int32Array(n),
-    gone: new Int32Array(n),
-    requestClosed: new Int32Array(n),
-    examinationClosed: new Int32Array(n),
-  };
+/** Inventor names as small integers, equal for names that fold alike (NFKC, no spaces): NFKC once per spelling. */
+class InventorKeys {
+  private readonly bySpelling = new Map<string, number>();
+  private readonly byFolded = new Map<string, number>();
+
+  of(name: string): number {
+    let k = this.bySpelling.get(name);
+    if (k === undefined) {
+      const folded = foldInventor(name);
+      k = this.byFolded.get(folded);
+      if (k === undefined) {
+        k = this.byFolded.size;
+        this.byFolded.set(folded, k);
+      }
+      this.bySpelling.set(name, k);
+    }
+    return k;
+  }
+
+  get size(): number {
+    return this.byFolded.size;
+  }
+}
+
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** Facts of records added one by one (patent i is the i-th added), for at most `capacity` records. */
+function factsRecorder(
+  capacity: number,
+  cutoffDay: number,
+): { add(r: PatentRecord, filingDate: string, singleApplicant: boolean): void; readonly facts: Facts } {
+  const ints = new Int32Array(capacity * FACTS);
+  // Typed arrays live outside the heap; V8 answers every 64 MB of them with a full collection of the heap, which
+  // the records fill: so one Int32Array, and claims in it.
+  const oddClaims = new Map<number, number>();
+  const asInt = (v: number): boolean => Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0);
+  const inventors: (readonly string[] | undefined)[] = [];
   const on = (d: string | undefined): number => {
     if (d === undefined) return NONE;
     const day = isoDay(d);
     return day <= cutoffDay ? day : NONE;
   };
-  for (let i = 0; i < n; i += 1) {
-    const r = recs[i];
-    f.filing[i] = isoDay(r.filingDate);
-    f.filingYear[i] = yearOf(r.filingDate);
-    f.request[i] = on(r.examRequestDate);
-    f.registration[i] = on(r.registrationDate);
-    const expiry = r.expiryDate !== undefined ? isoDay(r.expiryDate) : dayPlusYears(r.filingDate, 20);
+  /** The year of an ISO date, without cutting the string. */
+  const yearIn = (iso: string): number => digits(iso, 0, 4);
+  // What follows from the filing date alone, kept for the next record: records often come in filing order.
+  let lastFiling = '';
+  let filingDay = 0;
+  let filingYear = 0;
+  let expiryByTerm = 0;
+  let requestClosed = 0;
+  let examinationClosed = 0;
+  let i = -1;
+  const add = (r: PatentRecord, filingDate: string, singleApplicant: boolean): void => {
+    i += 1;
+    const at = i * FACTS;
+    if (filingDate !== lastFiling) {
+      lastFiling = filingDate;
+      filingDay = isoDay(filingDate);
+      filingYear = yearOf(filingDate);
+      expiryByTerm = dayPlusYears(filingDate, 20);
+      const window = requestWindowYears(filingDate);
+      requestClosed = dayPlusYears(filingDate, window);
+      examinationClosed = dayPlusYears(filingDate, window + EXAMINATION_YEARS);
+    }
+    ints[at + FILING] = filingDay;
+    ints[at + FILING_YEAR] = filingYear;
+    const requestDate = r.examRequestDate;
+    const request = on(requestDate);
+    ints[at + REQUEST] = request;
+    if (request !== NONE) ints[at + REQUEST_YEAR] = yearIn(requestDate!);
+    const registrationDate = r.registrationDate;
+    const registration = on(registrationDate);
+    ints[at + REGISTRATION] = registration;
+    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = yearIn(registrationDate!);
+    const expiryDate = r.expiryDate;
+    const expiry = expiryDate !== undefined ? isoDay(expiryDate) : expiryByTerm;
     const lapse = on(r.lapseDate);
-    f.expiry[i] = expiry;
-    f.gone[i] = lapse !== NONE && lapse < expiry ? lapse : expiry;
-    const window = requestWindowYears(r.filingDate);
-    f.requestClosed[i] = dayPlusYears(r.filingDate, window);
-    f.examinationClosed[i] = dayPlusYears(r.filingDate, window + EXAMINATION_YEARS);
+    ints[at + EXPIRY] = expiry;
+    ints[at + GONE] = lapse !== NONE && lapse < expiry ? lapse : expiry;
+    let flags = 0;
+    if (requestClosed <= cutoffDay) flags |= REQUEST_WINDOW_CLOSED;
+    if (examinationClosed <= cutoffDay) flags |= EXAMINATION_WINDOW_CLOSED;
+    const c = r.claims;
+    if (c === undefined) flags |= CLAIMS_UNKNOWN;
+    else if (asInt(c)) ints[at + CLAIMS] = c;
+    else {
+      flags |= ODD_CLAIMS;
+      oddClaims.set(2 * i, c);
+    }
+    // Registered claims count only for a registration by the cut-off.
+    if (registration !== NONE) {
+      const registeredClaims = r.registeredClaims;
+      if (registeredClaims === undefined) flags |= REGISTERED_CLAIMS_UNKNOWN;
+      else if (asInt(registeredClaims)) ints[at + REGISTERED_CLAIMS] = registeredClaims;
+      else {
+        flags |= ODD_REGISTERED_CLAIMS;
+        oddClaims.set(2 * i + 1, registeredClaims);
+      }
+    }
+    const unknown = r.unknown;
+    if (unknown !== undefined) for (const [field, bit] of UNKNOWN_FIELD_BITS) if (unknown.includes(field)) flags |= bit;
+    // Inventors count only on single-applicant applications.
+    const names = singleApplicant ? r.inventors : undefined;
+    if (singleApplicant && names === undefined) flags |= INVENTORS_UNKNOWN;
+    inventors.push(names);
+    ints[at + FLAGS] = flags;
+  };
+  return { add, facts: { ints, oddClaims, inventors } };
+}
+
+/** How many of some years are at most y, for any y: a tally over the years' range, summed up. */
+function atMostCounter(years: Int32Array, n: number): (y: number) => number {
+  if (n === 0) return () => 0;
+  let lo = years[0];
+  let hi = years[0];
+  for (let i = 1; i < n; i += 1) {
+    if (years[i] < lo) lo = years[i];
+    if (years[i] > hi) hi = years[i];
   }
-  return f;
+  const upTo = new Int32Array(hi - lo + 1);
+  for (let i = 0; i < n; i += 1) upTo[years[i] - lo] += 1;
+  for (let t = 1; t < upTo.length; t += 1) upTo[t] += upTo[t - 1];
+  return (y) => (y < lo ? 0 : upTo[Math.min(y, hi) - lo]);
+}
+
+/** How many of some sorted day numbers lie in (after, upTo]. */
+function countIn(sorted: Int32Array, after: number, upTo: number): number {
+  const upperBound = (day: number): number => {
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (sorted[mid] <= day) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+  return upTo > after ? upperBound(upTo) - upperBound(after) : 0;
+}
+
+/**
+ * Positions 0 … n−1 grouped by their years (stable: ascending within a year), so that the positions of year y
+ * are order[range(y)] — per-year sums over them then add in record order, as a pass over all records would.
+ */
+function byYear(
+  years: Int32Array,
+  n: number,
+  order: Int32Array,
+): { order: Int32Array; range(y: number): [number, number] } {
+  if (n === 0) return { order, range: () => [0, 0] };
+  let lo = years[0];
+  let hi = years[0];
+  for (let k = 1; k < n; k += 1) {
+    if (years[k] < lo) lo = years[k];
+    if (years[k] > hi) hi = years[k];
+  }
+  const start = new Int32Array(hi - lo + 2);
+  for (let k = 0; k < n; k += 1) start[years[k] - lo + 1] += 1;
+  for (let t = 1; t < start.length; t += 1) start[t] += start[t - 1];
+  const next = start.slice();
+  for (let k = 0; k < n; k += 1) order[next[years[k] - lo]++] = k;
+  return { order, range: (y) => (y < lo || y > hi ? [0, 0] : [start[y - lo], start[y - lo + 1]]) };
 }
 
 interface CompanyRecords {
@@ -195,6 +357,12 @@ interface CompanyRecords {
   readonly ids: number[];
   /** The consolidated applicants of each record. */
   readonly names: (readonly string[])[];
+}
+
+/** The consolidated applicants of one applicant list, and which of them are the universe's companies. */
+interface Applicants {
+  readonly names: readonly string[];
+  readonly companies: readonly CompanyRecords[];
 }
 
 export function aggregatePatents(
@@ -208,52 +376,73 @@ export function aggregatePatents(
   // Only the universe's companies are ever asked for: records of no such company are passed over.
   const byCompany = new Map<string, CompanyRecords>();
   for (const c of universe.companies.values()) byCompany.set(c.name, { records: [], ids: [], names: [] });
-  const patents: PatentRecord[] = [];
-  // Consolidated names once per applicant, and once per applicant list an importer shares among records.
-  const single = new Map<string, readonly string[]>();
-  const joint = new Map<readonly string[], readonly string[]>();
-  const consolidatedOf = (applicants: readonly string[]): readonly string[] => {
-    if (applicants.length === 1) {
-      let c = single.get(applicants[0]);
-      if (c === undefined) {
-        c = [names.nameOf(applicants[0])];
-        single.set(applicants[0], c);
+  // The facts of the patents of the universe's companies, read in the same pass.
+  const recorder = factsRecorder(records.length, cutoffDay);
+  let patents = 0;
+  // Consolidated once per applicant list: importers share one list among the records of an applicant cell
+  // (and a single name is looked up by the name, for importers that do not).
+  const bySingle = new Map<string, Applicants>();
+  const byList = new Map<readonly string[], Applicants>();
+  const applicantsOf = (list: readonly string[]): Applicants => {
+    let a = list.length === 1 ? bySingle.get(list[0]) : byList.get(list);
+    if (a === undefined) {
+      const consolidated = list.length === 1 ? [names.nameOf(list[0])] : [...new Set(list.map((x) => names.nameOf(x)))];
+      const companies: CompanyRecords[] = [];
+      for (const n of consolidated) {
+        const entry = byCompany.get(n);
+        if (entry !== undefined) companies.push(entry);
       }
-      return c;
+      a = { names: consolidated, companies };
+      if (list.length === 1) bySingle.set(list[0], a);
+      else byList.set(list, a);
     }
-    let c = joint.get(applicants);
-    if (c === undefined) {
-      c = [...new Set(applicants.map((a) => names.nameOf(a)))];
-      joint.set(applicants, c);
-    }
-    return c;
+    return a;
   };
   for (const r of records) {
-    if (r.kind !== 'patent' || r.filingDate > cutoff) continue;
-    const consolidated = consolidatedOf(r.applicants);
-    let id = -1;
-    for (const n of consolidated) {
-      const entry = byCompany.get(n);
-      if (entry === undefined) continue;
-      if (id < 0) {
-        id = patents.length;
-        patents.push(r);
-      }
+    if (r.kind !== 'patent') continue;
+    const filingDate = r.filingDate;
+    if (filingDate > cutoff) continue;
+    const a = applicantsOf(r.applicants);
+    if (a.companies.length === 0) continue;
+    const id = patents++;
+    recorder.add(r, filingDate, a.names.length === 1);
+    for (const entry of a.companies) {
       entry.records.push(r);
       entry.ids.push(id);
-      entry.names.push(consolidated);
+      entry.names.push(a.names);
     }
   }
-  const f = recordFacts(patents, cutoffDay);
-  // Inventor names repeat across records and companies: NFKC once per spelling.
-  const inventorKeys = new Map<string, string>();
-  const inventorKey = (name: string): string => {
-    let k = inventorKeys.get(name);
-    if (k === undefined) {
-      k = foldInventor(name);
-      inventorKeys.set(name, k);
-    }
-    return k;
+  const inventorKeys = new InventorKeys();
+  const f = recorder.facts;
+  const facts = f.ints;
+  // Distinct inventors of a company-year: the mark of the company-year on each inventor key seen in it.
+  let inventorSeen = new Int32Array(1024);
+  let inventorMark = 0;
+  // The per-company arrays, allocated once for the largest company (see recordFacts on typed arrays).
+  let most = 0;
+  for (const e of byCompany.values()) most = Math.max(most, e.ids.length);
+  const scratch = {
+    cFilingYear: new Int32Array(most),
+    cClaims: new Float64Array(most),
+    cFlags: new Uint16Array(most),
+    cApplicants: new Int32Array(most),
+    cEvents: new Uint8Array(most),
+    qRequest: new Int32Array(most),
+    qRequestYear: new Int32Array(most),
+    qFiling: new Int32Array(most),
+    grantedRequests: new Int32Array(most),
+    gRegistration: new Int32Array(most),
+    gFiling: new Int32Array(most),
+    gGone: new Int32Array(most),
+    gExpiry: new Int32Array(most),
+    gClaims: new Float64Array(most),
+    sinceApps: new Int32Array(most),
+    sinceExam: new Int32Array(most),
+    sinceExamRequest: new Int32Array(most),
+    sinceAppsRegistration: new Int32Array(most),
+    filedOrder: new Int32Array(most),
+    requestedOrder: new Int32Array(most),
+    requestDays: new Int32Array(most),
   };
   const table = new Map<string, Map<number, Map<StatField, Value>>>();
   const unmatched: string[] = [];
@@ -261,9 +450,9 @@ export function aggregatePatents(
 
   for (const c of universe.companies.values()) {
     const entry = byCompany.get(c.name) ?? noRecords;
-    const recs = entry.records;
     const ids = entry.ids;
-    if (recs.length === 0) unmatched.push(c.name);
+    const m = ids.length;
+    if (m === 0) unmatched.push(c.name);
     const years = universe.industries.get(c.industry)?.years ?? c.years;
     const known = [...c.rows.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
     const fyEnd = (y: number): string => {
@@ -273,63 +462,109 @@ export function aggregatePatents(
       return addYears(ref.fyEnd, y - ref.fiscalYear);
     };
     const latestFyEnd = isoDay(fyEnd(known[known.length - 1].fiscalYear));
-    let claimsUnknownAll = 0;
-    for (const r of recs) if (r.claims === undefined) claimsUnknownAll += 1;
-    const missing = (field: OptionalRecordField, what: string): Value | undefined => {
-      const n = unknownIn(recs, field);
-      return n > 0
-        ? noValue('#N/A', `${what} not in the source of ${n} of ${c.name}'s ${recs.length} applications`)
-        : undefined;
-    };
-    const noRequests = missing('examRequestDate', 'examination-request dates are');
-    const noRegistrations = missing('registrationDate', 'registration dates are');
-    const noLapses = missing('lapseDate', 'lapse dates are');
-    const stockUnknown = noRegistrations ?? noLapses;
+    const baseApps = params.baseYearApplications;
+    const baseExam = params.baseYearExam;
 
+    // The facts of the company's records gathered once, in its own order: by position k among its records
+    // (for the statistics by year of filing), and of its requested (j < q) and registered (j < g) records,
+    // in record order, for the passes over events.
+    const cFilingYear = scratch.cFilingYear;
+    const cClaims = scratch.cClaims;
+    const cFlags = scratch.cFlags;
+    const cApplicants = scratch.cApplicants;
+    const cEvents = scratch.cEvents;
+    const qRequest = scratch.qRequest;
+    const qRequestYear = scratch.qRequestYear;
+    const qFiling = scratch.qFiling;
+    const grantedRequests = scratch.grantedRequests;
+    const gRegistration = scratch.gRegistration;
+    const gFiling = scratch.gFiling;
+    const gGone = scratch.gGone;
+    const gExpiry = scratch.gExpiry;
+    /** Registered claims, −1 when unknown. */
+    const gClaims = scratch.gClaims;
+    // Years from which each record counts in a cumulative count since a base year (filed, and requested or
+    // registered, by the end of that year).
+    const sinceApps = scratch.sinceApps;
+    const sinceExam = scratch.sinceExam;
+    const sinceExamRequest = scratch.sinceExamRequest;
+    const sinceAppsRegistration = scratch.sinceAppsRegistration;
+    let q = 0;
+    let g = 0;
+    let granted = 0;
+    let nApps = 0;
+    let nExam = 0;
+    let nExamRequest = 0;
+    let nAppsRegistration = 0;
+    let claimsUnknownAll = 0;
+    let requestDatesUnknown = 0;
+    let registrationDatesUnknown = 0;
+    let lapseDatesUnknown = 0;
     // Company-level estimated rates over the applications whose windows have closed by the cut-off.
     let closedReq = 0;
     let closedReqHit = 0;
     let closedReg = 0;
     let closedRegHit = 0;
-    // The company's records of each filing year (positions in recs, in record order).
-    const byFilingYear = new Map<number, number[]>();
-    // The facts the per-year pass reads, gathered into the company's own order once: that pass runs once per
-    // year, and reading the shared arrays through ids (and the records for registered claims) every time
-    // costs a cache miss per record and year.
-    const m = ids.length;
-    const cFilingYear = new Int32Array(m);
-    const cFiling = new Int32Array(m);
-    const cRequest = new Int32Array(m);
-    const cRegistration = new Int32Array(m);
-    const cGone = new Int32Array(m);
-    const cExpiry = new Int32Array(m);
-    /** Registered claims, −1 when unknown. */
-    const cRegClaims = new Float64Array(m);
     for (let k = 0; k < m; k += 1) {
       const i = ids[k];
-      cFilingYear[k] = f.filingYear[i];
-      cFiling[k] = f.filing[i];
-      cRequest[k] = f.request[i];
-      cRegistration[k] = f.registration[i];
-      cGone[k] = f.gone[i];
-      cExpiry[k] = f.expiry[i];
-      cRegClaims[k] = f.registration[i] === NONE ? 0 : (recs[k].registeredClaims ?? -1);
-      if (f.requestClosed[i] <= cutoffDay) {
+      const at = i * FACTS;
+      const filingYear = facts[at + FILING_YEAR];
+      const filing = facts[at + FILING];
+      const request = facts[at + REQUEST];
+      const registration = facts[at + REGISTRATION];
+      const flags = facts[at + FLAGS];
+      cFilingYear[k] = filingYear;
+      cClaims[k] = (flags & ODD_CLAIMS) !== 0 ? f.oddClaims.get(2 * i)! : facts[at + CLAIMS];
+      cFlags[k] = flags;
+      cApplicants[k] = entry.names[k].length;
+      if ((flags & CLAIMS_UNKNOWN) !== 0) claimsUnknownAll += 1;
+      if ((flags & REQUEST_DATES_UNKNOWN) !== 0) requestDatesUnknown += 1;
+      if ((flags & REGISTRATION_DATES_UNKNOWN) !== 0) registrationDatesUnknown += 1;
+      if ((flags & LAPSE_DATES_UNKNOWN) !== 0) lapseDatesUnknown += 1;
+      cEvents[k] = (request !== NONE ? 1 : 0) | (registration !== NONE ? 2 : 0);
+      if (filingYear >= baseApps) sinceApps[nApps++] = filingYear;
+      if (filingYear >= baseExam) sinceExam[nExam++] = filingYear;
+      if (request !== NONE) {
+        qRequest[q] = request;
+        qRequestYear[q] = facts[at + REQUEST_YEAR];
+        qFiling[q] = filing;
+        q += 1;
+        if (registration !== NONE) grantedRequests[granted++] = request;
+        if (filingYear >= baseExam) sinceExamRequest[nExamRequest++] = Math.max(filingYear, facts[at + REQUEST_YEAR]);
+      }
+      if (registration !== NONE) {
+        gRegistration[g] = registration;
+        gFiling[g] = filing;
+        gGone[g] = facts[at + GONE];
+        gExpiry[g] = facts[at + EXPIRY];
+        gClaims[g] =
+          (flags & REGISTERED_CLAIMS_UNKNOWN) !== 0
+            ? -1
+            : (flags & ODD_REGISTERED_CLAIMS) !== 0
+              ? f.oddClaims.get(2 * i + 1)!
+              : facts[at + REGISTERED_CLAIMS];
+        g += 1;
+        if (filingYear >= baseApps) {
+          sinceAppsRegistration[nAppsRegistration++] = Math.max(filingYear, facts[at + REGISTRATION_YEAR]);
+        }
+      }
+      if ((flags & REQUEST_WINDOW_CLOSED) !== 0) {
         closedReq += 1;
-        if (f.request[i] !== NONE) closedReqHit += 1;
+        if (request !== NONE) closedReqHit += 1;
       }
-      if (f.examinationClosed[i] <= cutoffDay) {
+      if ((flags & EXAMINATION_WINDOW_CLOSED) !== 0) {
         closedReg += 1;
-        if (f.registration[i] !== NONE) closedRegHit += 1;
+        if (registration !== NONE) closedRegHit += 1;
       }
-      const y = f.filingYear[i];
-      let bucket = byFilingYear.get(y);
-      if (!bucket) {
-        bucket = [];
-        byFilingYear.set(y, bucket);
-      }
-      bucket.push(k);
     }
+    const missing = (unknown: number, what: string): Value | undefined =>
+      unknown > 0
+        ? noValue('#N/A', `${what} not in the source of ${unknown} of ${c.name}'s ${m} applications`)
+        : undefined;
+    const noRequests = missing(requestDatesUnknown, 'examination-request dates are');
+    const noRegistrations = missing(registrationDatesUnknown, 'registration dates are');
+    const noLapses = missing(lapseDatesUnknown, 'lapse dates are');
+    const stockUnknown = noRegistrations ?? noLapses;
     const rate = (pool: number, hits: number, what: string): Value =>
       pool === 0
         ? noValue('#N/A', `${c.name} has no application whose ${what} window has closed by ${cutoff}`)
@@ -339,77 +574,88 @@ export function aggregatePatents(
     const grantBaseStart = isoDay(fyEnd(params.baseYearGrantRate - 1));
     const baseStart = civilDay(params.baseYearApplications, 1, 1);
 
+    const filed = byYear(cFilingYear, m, scratch.filedOrder);
+    const requestedIn = byYear(qRequestYear, q, scratch.requestedOrder);
+    scratch.requestDays.set(qRequest.subarray(0, q));
+    const requestDays = scratch.requestDays.subarray(0, q).sort();
+    const grantedRequestDays = grantedRequests.subarray(0, granted).sort();
+    const cumApps = atMostCounter(sinceApps, nApps);
+    const cumAppsExamBase = atMostCounter(sinceExam, nExam);
+    const cumExamRequests = atMostCounter(sinceExamRequest, nExamRequest);
+    const cumRegistrations = atMostCounter(sinceAppsRegistration, nAppsRegistration);
+
     const perYear = new Map<number, Map<StatField, Value>>();
     for (const y of years) {
-      const yearStart = civilDay(y - 1, 12, 31);
-      const yearEnd = civilDay(y, 12, 31);
       const start = isoDay(fyEnd(y - 1));
       const end = isoDay(fyEnd(y));
       const n = newCounters();
-      const inventors = new Set<string>();
+      inventorMark += 1;
+      let inventors = 0;
       // The statistics by year of filing: only that year's records.
-      for (const k of byFilingYear.get(y) ?? []) {
-        const r = recs[k];
-        const i = ids[k];
-        const applicants = entry.names[k].length;
+      const [from, to] = filed.range(y);
+      for (let p = from; p < to; p += 1) {
+        const k = filed.order[p];
+        const applicants = cApplicants[k];
+        const flags = cFlags[k];
+        const claimsKnown = (flags & CLAIMS_UNKNOWN) === 0;
+        const claims = cClaims[k];
         n.apps += 1;
-        if (r.claims === undefined) n.claimsUnknown += 1;
-        else n.claims += r.claims;
+        if (!claimsKnown) n.claimsUnknown += 1;
+        else n.claims += claims;
         if (applicants > 1) n.joint += 1;
         else {
           n.single += 1;
-          if (r.claims === undefined) n.singleClaimsUnknown += 1;
-          else n.singleClaims += r.claims;
-          if (r.inventors === undefined) n.inventorsUnknown += 1;
-          else for (const name of r.inventors) inventors.add(inventorKey(name));
-        }
-        n.shared += (r.claims ?? 0) * (1 / applicants);
-        if (f.request[i] !== NONE) n.requestedByCutoff += 1;
-        if (f.registration[i] !== NONE) n.registeredByCutoff += 1;
-      }
-      // One pass over the company's records, on day numbers only, for the rest.
-      for (let k = 0; k < m; k += 1) {
-        const filingYear = cFilingYear[k];
-        const request = cRequest[k];
-        const registration = cRegistration[k];
-        if (filingYear >= params.baseYearApplications && filingYear <= y) {
-          n.cumApps += 1;
-          if (registration !== NONE && registration <= yearEnd) n.cumRegistrations += 1;
-        }
-        if (filingYear >= params.baseYearExam && filingYear <= y) {
-          n.cumAppsExamBase += 1;
-          if (request !== NONE && request <= yearEnd) n.cumExamRequests += 1;
-        }
-        if (request !== NONE) {
-          if (request > yearStart && request <= yearEnd) {
-            n.examRequests += 1;
-            n.requestYears += (request - cFiling[k]) / YEAR;
-          }
-          if (request > start && request <= end) {
-            n.fyRequests += 1;
-            if (registration !== NONE) n.fyRequestsGranted += 1;
-          }
-          if (request > grantBaseStart && request <= end) {
-            n.cumFyRequests += 1;
-            if (registration !== NONE) n.cumFyRequestsGranted += 1;
-          }
-        }
-        if (registration !== NONE) {
-          if (registration > start && registration <= end) {
-            n.registrations += 1;
-            const registeredClaims = cRegClaims[k];
-            if (registeredClaims < 0) n.regClaimsUnknown += 1;
-            else n.regClaims += registeredClaims;
-            n.grantYears += (registration - cFiling[k]) / YEAR;
-            // The stock: a lapse or expiry on the FY-end day counts (the right is gone at the FY end).
-            if (cGone[k] > latestFyEnd) n.validByRegYear += 1;
-          }
-          if (registration >= baseStart && registration <= end) {
-            n.cumRegSinceBase += 1;
-            if (cGone[k] > end) {
-              n.valid += 1;
-              n.remaining += (cExpiry[k] - end) / YEAR;
+          if (!claimsKnown) n.singleClaimsUnknown += 1;
+          else n.singleClaims += claims;
+          if ((flags & INVENTORS_UNKNOWN) !== 0) n.inventorsUnknown += 1;
+          else {
+            for (const name of f.inventors[ids[k]]!) {
+              const key = inventorKeys.of(name);
+              if (key >= inventorSeen.length) inventorSeen = grown(inventorSeen, 2 * key + 2);
+              if (inventorSeen[key] !== inventorMark) {
+                inventorSeen[key] = inventorMark;
+                inventors += 1;
+              }
             }
+          }
+        }
+        n.shared += claims * (1 / applicants);
+        if ((cEvents[k] & 1) !== 0) n.requestedByCutoff += 1;
+        if ((cEvents[k] & 2) !== 0) n.registeredByCutoff += 1;
+      }
+      n.cumApps = cumApps(y);
+      n.cumAppsExamBase = cumAppsExamBase(y);
+      n.cumExamRequests = cumExamRequests(y);
+      n.cumRegistrations = cumRegistrations(y);
+      // Requests made in calendar year y, in record order.
+      const [rFrom, rTo] = requestedIn.range(y);
+      for (let p = rFrom; p < rTo; p += 1) {
+        const j = requestedIn.order[p];
+        n.examRequests += 1;
+        n.requestYears += (qRequest[j] - qFiling[j]) / YEAR;
+      }
+      n.fyRequests = countIn(requestDays, start, end);
+      n.fyRequestsGranted = countIn(grantedRequestDays, start, end);
+      n.cumFyRequests = countIn(requestDays, grantBaseStart, end);
+      n.cumFyRequestsGranted = countIn(grantedRequestDays, grantBaseStart, end);
+      // One pass over the registrations, in record order, for the fiscal year's and the stock.
+      for (let j = 0; j < g; j += 1) {
+        const registration = gRegistration[j];
+        if (registration > end) continue;
+        if (registration > start) {
+          n.registrations += 1;
+          const registeredClaims = gClaims[j];
+          if (registeredClaims < 0) n.regClaimsUnknown += 1;
+          else n.regClaims += registeredClaims;
+          n.grantYears += (registration - gFiling[j]) / YEAR;
+          // The stock: a lapse or expiry on the FY-end day counts (the right is gone at the FY end).
+          if (gGone[j] > latestFyEnd) n.validByRegYear += 1;
+        }
+        if (registration >= baseStart) {
+          n.cumRegSinceBase += 1;
+          if (gGone[j] > end) {
+            n.valid += 1;
+            n.remaining += (gExpiry[j] - end) / YEAR;
           }
         }
       }
@@ -429,7 +675,7 @@ export function aggregatePatents(
               '#N/A',
               `inventors not in the source of ${n.inventorsUnknown} of ${n.single} single-applicant applications`,
             )
-          : inventors.size,
+          : inventors,
       );
       s.set('joint_apps', n.joint);
       s.set('shared_claims', n.claimsUnknown > 0 ? claimsOf(n.claimsUnknown, n.apps, n.claims) : n.shared);
@@ -476,9 +722,9 @@ export function aggregatePatents(
       const entry = byCompany.get(company) ?? noRecords;
       const counts = new Map<string, number>();
       let joint = 0;
-      entry.records.forEach((r, k) => {
+      entry.ids.forEach((i, k) => {
         const ns = entry.names[k];
-        if (!set.has(yearOf(r.filingDate)) || ns.length < 2) return;
+        if (!set.has(facts[i * FACTS + FILING_YEAR]) || ns.length < 2) return;
         joint += 1;
         for (const n of ns) if (n !== company) counts.set(n, (counts.get(n) ?? 0) + 1);
       });
