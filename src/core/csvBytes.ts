@@ -237,6 +237,10 @@ export class CsvByteStream {
   /** Reads the records of buf; returns where the unread rest (an incomplete record) starts. */
   private scan(buf: Uint8Array, final: boolean, onRecord: (line: number, cells: CsvCells) => void): number {
     const len = buf.length;
+    // Bytes are read through a plain Uint8Array view (one kind of array at every read: a Node Buffer is another),
+    // searched through buf (a Buffer's indexOf is native memchr).
+    const bytes =
+      Object.getPrototypeOf(buf) === Uint8Array.prototype ? buf : new Uint8Array(buf.buffer, buf.byteOffset, len);
     this.nextLF = -1;
     this.nextCR = -1;
     this.nextComma = -1;
@@ -247,7 +251,7 @@ export class CsvByteStream {
         p = this.feedSlow(buf, p, final, onRecord);
         continue;
       }
-      const end = this.record(buf, p, final);
+      const end = this.record(buf, bytes, p, final);
       if (end === -1) return p; // incomplete: wait for more bytes
       if (end === -2) {
         this.slowMode = true;
@@ -332,7 +336,7 @@ export class CsvByteStream {
    * Reads the record starting at p into this.cells. Returns the position after its line end, -1 when the
    * buffer ends first (and more may come), -2 when the record is one for the CsvStream.
    */
-  private record(buf: Uint8Array, p: number, final: boolean): number {
+  private record(buf: Uint8Array, bytes: Uint8Array, p: number, final: boolean): number {
     const len = buf.length;
     const c = this.cells;
     let n = 0;
@@ -353,10 +357,10 @@ export class CsvByteStream {
         }
       }
       if (n === c.starts.length) c.grow();
-      if (buf[q] === QUOTE) {
+      if (bytes[q] === QUOTE) {
         // A quoted cell: the closing quote is a quote not followed by another.
         let close = buf.indexOf(QUOTE, q + 1);
-        while (close >= 0 && close + 1 < len && buf[close + 1] === QUOTE) close = buf.indexOf(QUOTE, close + 2);
+        while (close >= 0 && close + 1 < len && bytes[close + 1] === QUOTE) close = buf.indexOf(QUOTE, close + 2);
         if (close < 0 || close + 1 >= len) return final ? -2 : -1;
         // A line break inside the quotes: the CsvStream counts the lines and folds CRs.
         if (this.lfFrom(buf, q) < close || this.crFrom(buf, q) < close) return -2;
@@ -365,14 +369,14 @@ export class CsvByteStream {
         c.quoted[n] = 1;
         anyQuoted = true;
         e = close + 1;
-        const after = buf[e];
+        const after = bytes[e];
         if (after !== COMMA && after !== LF && after !== CR) return -2;
       } else {
         // A byte walk: cells before the rest are short, where it beats native searches (a call each for the
         // comma, LF and CR); most bytes of Japanese text fail the first comparison.
         e = q;
         while (e < len) {
-          const b = buf[e];
+          const b = bytes[e];
           if (b <= COMMA && (b === COMMA || b === LF || b === CR)) break;
           e += 1;
         }
@@ -383,7 +387,7 @@ export class CsvByteStream {
       }
       n += 1;
       if (e >= len) break; // the last record of the file, without a line end
-      const x = buf[e];
+      const x = bytes[e];
       if (x === COMMA) {
         q = e + 1;
         if (q >= len && !final) return -1;
@@ -391,7 +395,7 @@ export class CsvByteStream {
       }
       if (x === CR) {
         if (e + 1 >= len && !final) return -1;
-        if (e + 1 < len && buf[e + 1] !== LF) return -2; // a lone CR ends a line for the CsvStream
+        if (e + 1 < len && bytes[e + 1] !== LF) return -2; // a lone CR ends a line for the CsvStream
       }
       break;
     }
@@ -400,7 +404,7 @@ export class CsvByteStream {
     if (e - p > this.max) return -2;
     c.length = n;
     c.located = located < 0 ? n : located;
-    c.buf = buf;
+    c.buf = bytes;
     c.prefix = undefined;
     // The leading cells in one decoder call (when asked for), if none of them is quoted.
     const k = Math.min(c.located, this.decodeFirst);
@@ -409,6 +413,6 @@ export class CsvByteStream {
     c.prefixCells = quotedInPrefix ? 0 : k;
     c.prefixStart = p;
     if (e >= len) return len;
-    return buf[e] === CR ? e + 2 : e + 1;
+    return bytes[e] === CR ? e + 2 : e + 1;
   }
 }

@@ -23,6 +23,8 @@ const IPC = 1;
 const REGISTRATION_NUMBER = 2;
 const INVENTORS = 3;
 const SEMICOLON = 0x3b;
+/** Segments up to this many bytes are copied by a loop, longer ones natively. */
+const SHORT = 16;
 
 const grown32 = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> => {
   const b = new Int32Array(n);
@@ -76,8 +78,8 @@ export class RecordStore {
   }
 
   /**
-   * Copies buf[s, e) as the record's segment k (publication number, IPC, registration number, inventors). A byte
-   * loop: segments are short, and set(subarray) costs an object and a runtime call per segment.
+   * Copies buf[s, e) as the record's segment k (publication number, IPC, registration number, inventors). buf
+   * should be a plain Uint8Array, whose subarray is cheap (a Node Buffer's is not).
    */
   segment(k: number, buf: Uint8Array, s: number, e: number): void {
     const at = this.used;
@@ -87,8 +89,9 @@ export class RecordStore {
       b.set(this.bytes.subarray(0, at));
       this.bytes = b;
     }
-    const bytes = this.bytes;
-    for (let i = 0; i < n; i += 1) bytes[at + i] = buf[s + i];
+    // Measured: a byte loop costs some 4 ns a byte, a native copy some 70 ns a call.
+    if (n > SHORT) this.bytes.set(buf.subarray(s, e), at);
+    else for (let i = 0; i < n; i += 1) this.bytes[at + i] = buf[s + i];
     this.used = at + n;
     const o = 2 * (SEGMENTS * this.size + k);
     this.segments[o] = at;
@@ -112,7 +115,17 @@ export class RecordStore {
    * distinct inventors through a Map of names, and a string hashes once).
    */
   inventorsOf(i: number): string[] {
-    const out: string[] = [];
+    const ids: number[] = [];
+    this.inventorIds(i, ids);
+    return ids.map((id) => this.inventorNames[id]);
+  }
+
+  /**
+   * Record i's inventors as ids in `out` (cleared first): equal ids for equal bytes, names by inventorName. Block 2
+   * counts distinct inventors by these, with no string in between.
+   */
+  inventorIds(i: number, out: number[]): void {
+    out.length = 0;
     const bytes = this.bytes;
     const o = 2 * (SEGMENTS * i + INVENTORS);
     const e = this.segments[o + 1];
@@ -123,12 +136,14 @@ export class RecordStore {
         this.inventorPool ??= new BytePool();
         const id = this.inventorPool.id(bytes, s, k);
         if (this.inventorPool.added) this.inventorNames.push(this.decoder.decode(bytes.subarray(s, k)).trim());
-        const name = this.inventorNames[id];
-        if (name !== '') out.push(name);
+        if (this.inventorNames[id] !== '') out.push(id);
       }
       s = k + 1;
     }
-    return out;
+  }
+
+  inventorName(id: number): string {
+    return this.inventorNames[id];
   }
   private inventorPool: BytePool | undefined;
   private readonly inventorNames: string[] = [];

@@ -10,6 +10,7 @@ import { addYears } from '../text/dates';
 import { type Value, noValue } from '../values';
 import type { Consolidation } from './names';
 import type { OptionalRecordField, PatentRecord } from './record';
+import { type RecordStore, StoredRecord } from './recordStore';
 import type { StatField } from './statFields';
 
 export interface StatParameters {
@@ -177,10 +178,11 @@ interface Facts {
   readonly ints: Int32Array;
   readonly oddClaims: ReadonlyMap<number, number>;
   /**
-   * The inventors of each single-applicant patent (undefined for the others, and where unknown): looked up
-   * company by company, where the same names recur, not here in record order.
+   * The inventors of each single-applicant patent (none for the others, and where unknown) as InventorKeys:
+   * patent i's are inventorKeys[inventorFrom[i], inventorFrom[i + 1]).
    */
-  readonly inventors: (readonly string[] | undefined)[];
+  readonly inventorFrom: Int32Array;
+  readonly inventorKeys: Int32Array;
 }
 
 /** Inventor names as small integers, equal for names that fold alike (NFKC, no spaces): NFKC once per spelling. */
@@ -217,13 +219,41 @@ function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 function factsRecorder(
   capacity: number,
   cutoffDay: number,
+  keys: InventorKeys,
 ): { add(r: PatentRecord, filingDate: string, singleApplicant: boolean): void; readonly facts: Facts } {
   const ints = new Int32Array(capacity * FACTS);
   // Typed arrays live outside the heap; V8 answers every 64 MB of them with a full collection of the heap, which
   // the records fill: so one Int32Array, and claims in it.
   const oddClaims = new Map<number, number>();
   const asInt = (v: number): boolean => Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0);
-  const inventors: (readonly string[] | undefined)[] = [];
+  const inventorFrom = new Int32Array(capacity + 1);
+  let inventorKeys = new Int32Array(1024);
+  let used = 0;
+  const key = (k: number): void => {
+    if (used === inventorKeys.length) inventorKeys = grown(inventorKeys, 2 * used);
+    inventorKeys[used++] = k;
+  };
+  // A store's records name their inventors by the store's ids: each id's key is looked up once per store.
+  const storeKeys = new Map<RecordStore, Int32Array>();
+  const ids: number[] = [];
+  const storedInventors = (r: StoredRecord): void => {
+    let known = storeKeys.get(r.store);
+    if (known === undefined) {
+      known = new Int32Array(1024).fill(-1);
+      storeKeys.set(r.store, known);
+    }
+    r.store.inventorIds(r.index, ids);
+    for (const id of ids) {
+      if (id >= known.length) {
+        const more = new Int32Array(2 * id + 2).fill(-1);
+        more.set(known);
+        known = more;
+        storeKeys.set(r.store, known);
+      }
+      if (known[id] < 0) known[id] = keys.of(r.store.inventorName(id));
+      key(known[id]);
+    }
+  };
   const on = (d: string | undefined): number => {
     if (d === undefined) return NONE;
     const day = isoDay(d);
@@ -288,13 +318,24 @@ function factsRecorder(
     }
     const unknown = r.unknown;
     if (unknown !== undefined) for (const [field, bit] of UNKNOWN_FIELD_BITS) if (unknown.includes(field)) flags |= bit;
-    // Inventors count only on single-applicant applications.
-    const names = singleApplicant ? r.inventors : undefined;
-    if (singleApplicant && names === undefined) flags |= INVENTORS_UNKNOWN;
-    inventors.push(names);
+    // Inventors count only on single-applicant applications: as keys, read here once.
+    if (singleApplicant) {
+      if (r instanceof StoredRecord && r.store.options.inventors) storedInventors(r);
+      else {
+        const names = r.inventors;
+        if (names === undefined) flags |= INVENTORS_UNKNOWN;
+        else for (const name of names) key(keys.of(name));
+      }
+    }
+    inventorFrom[i + 1] = used;
     ints[at + FLAGS] = flags;
   };
-  return { add, facts: { ints, oddClaims, inventors } };
+  return {
+    add,
+    get facts(): Facts {
+      return { ints, oddClaims, inventorFrom, inventorKeys };
+    },
+  };
 }
 
 /** How many of some years are at most y, for any y: a tally over the years' range, summed up. */
@@ -377,7 +418,8 @@ export function aggregatePatents(
   const byCompany = new Map<string, CompanyRecords>();
   for (const c of universe.companies.values()) byCompany.set(c.name, { records: [], ids: [], names: [] });
   // The facts of the patents of the universe's companies, read in the same pass.
-  const recorder = factsRecorder(records.length, cutoffDay);
+  const inventorKeys = new InventorKeys();
+  const recorder = factsRecorder(records.length, cutoffDay, inventorKeys);
   let patents = 0;
   // Consolidated once per applicant list: importers share one list among the records of an applicant cell
   // (and a single name is looked up by the name, for importers that do not).
@@ -412,7 +454,6 @@ export function aggregatePatents(
       entry.names.push(a.names);
     }
   }
-  const inventorKeys = new InventorKeys();
   const f = recorder.facts;
   const facts = f.ints;
   // Distinct inventors of a company-year: the mark of the company-year on each inventor key seen in it.
@@ -609,8 +650,9 @@ export function aggregatePatents(
           else n.singleClaims += claims;
           if ((flags & INVENTORS_UNKNOWN) !== 0) n.inventorsUnknown += 1;
           else {
-            for (const name of f.inventors[ids[k]]!) {
-              const key = inventorKeys.of(name);
+            const id = ids[k];
+            for (let q = f.inventorFrom[id]; q < f.inventorFrom[id + 1]; q += 1) {
+              const key = f.inventorKeys[q];
               if (key >= inventorSeen.length) inventorSeen = grown(inventorSeen, 2 * key + 2);
               if (inventorSeen[key] !== inventorMark) {
                 inventorSeen[key] = inventorMark;
