@@ -572,13 +572,15 @@ function phaseTable(rows: readonly Row[], side: 'ours' | 'duck'): string {
 /** What each of our phases does, to explain the measured shares. */
 const PHASE_NOTES: Readonly<Record<string, string>> = {
   'read, parse and import':
-    'CsvByteStream on the raw bytes: commas, quotes and line breaks found with Uint8Array indexOf (UTF-8 never ' +
-    'has these bytes inside a character); per row one TextDecoder call for the leading cells the import needs, ' +
-    'split at the commas; the title, abstract and claims text only skipped, never decoded. Then the canonical ' +
-    'rows per row: cells trimmed, parseDate (an ISO date checked by arithmetic), dates and applicant cells ' +
-    'pooled (StringPool: one detached copy each, so no kept cell holds its row’s decoded text alive), a plain ' +
-    'JP number keyed without NFKC or regular expressions and checked against those seen (a bitmap per filing year for plain JP numbers). On two ' +
-    'threads, the worker’s half comes back as flat arrays (recordColumns.ts) and is joined in file order.',
+    'CsvByteStream on the raw bytes (a Node Buffer, searched with its native indexOf): per row the cells the ' +
+    'import needs are found by a byte walk, the rest of the row (title, abstract, claims text) only counted by ' +
+    'its commas, never walked or decoded. The common row (a plain JP number, ISO dates, digit-only counts) goes ' +
+    'straight from bytes into a RecordStore (recordStore.ts): day numbers, counts and applicant-list ids in typed ' +
+    'arrays, short texts as bytes in one arena; an applicant cell is found by its bytes in a hash table and ' +
+    'decoded only the first time; the duplicate check tests a bit per plain number. Each record is a two-field ' +
+    'view whose getters read the columns; any other row goes through the general row from text, with every rule ' +
+    'and message. On two threads the worker reads the second half and sends its store’s columns back, ' +
+    'transferred, not copied.',
   mergeRecords:
     'one canonical file, whose importer rejected its duplicates: the records as they are, no lookups (with ' +
     'several files, a Map lookup per record and copy-on-merge).',
@@ -588,11 +590,13 @@ const PHASE_NOTES: Readonly<Record<string, string>> = {
   'heavy applicants and universe':
     "the bench's own selection of the heavy applicants (memoised per shared applicant list); not production code.",
   aggregatePatents:
-    'one pass over the records: consolidated names memoised per shared applicant list, and for the records of ' +
-    'the universe’s companies every field read once into one Int32Array (day numbers, years, flags, claims); ' +
-    'per company its facts gathered into reused typed arrays, bucketed by filing year and by request year; per ' +
-    'year the filing-year statistics over that bucket (distinct inventors marked per key, names looked up ' +
-    'company by company), the requests of that calendar year, fiscal-year request counts by binary search, ' +
+    'one pass over the records: consolidated names memoised per shared applicant list (for a store’s records, by ' +
+    'the list id), and for the records of the universe’s companies every field read once into one Int32Array ' +
+    '(day numbers straight from a store’s columns, years, flags, claims) and their inventors as integer keys ' +
+    '(a store’s inventor bytes hashed, each distinct name folded once); per company its facts gathered into ' +
+    'reused typed arrays, bucketed by filing year and by request year; per year the filing-year statistics over ' +
+    'that bucket (distinct inventors marked per key), the requests of that calendar year, fiscal-year request ' +
+    'counts by binary search, ' +
     'cumulative counts from tallies by year, and one pass over the registrations (sums in record order).',
 };
 
@@ -625,7 +629,7 @@ function report(rows: readonly Row[], opts: Options, profile: Profile | undefine
       'one of these counts and fails otherwise.',
     '',
     '- **Ours**: the production path — the CLI’s `importCanonicalFile` (src/cli/canonicalFile.ts: files of 32 MB ' +
-      'and more on two threads when 4+ cores and two of them idle, one otherwise; keepText false) → `mergeRecords` → `consolidate` → ' +
+      'and more on two threads when the machine has two cores; keepText false) → `mergeRecords` → `consolidate` → ' +
       '`aggregatePatents` over a synthetic universe of one company per heavy applicant (fiscal years ending 12-31). ' +
       `Import threads used: ${rows.map((r) => `${label(r.n)} ${r.ours.importThreads ?? 1}`).join(', ')}.`,
     `- **DuckDB**: \`read_csv\` with explicit types, \`string_split\` + \`unnest\` of the applicants, GROUP BY per ` +

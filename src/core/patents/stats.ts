@@ -10,7 +10,8 @@ import { addYears } from '../text/dates';
 import { type Value, noValue } from '../values';
 import type { Consolidation } from './names';
 import type { OptionalRecordField, PatentRecord } from './record';
-import { type RecordStore, StoredRecord } from './recordStore';
+import { NO_DAY, type RecordStore, StoredRecord } from './recordStore';
+import { isoOfDay } from './dayNumbers';
 import type { StatField } from './statFields';
 
 export interface StatParameters {
@@ -220,7 +221,11 @@ function factsRecorder(
   capacity: number,
   cutoffDay: number,
   keys: InventorKeys,
-): { add(r: PatentRecord, filingDate: string, singleApplicant: boolean): void; readonly facts: Facts } {
+): {
+  add(r: PatentRecord, filingDate: string, singleApplicant: boolean): void;
+  addStored(r: StoredRecord, singleApplicant: boolean): void;
+  readonly facts: Facts;
+} {
   const ints = new Int32Array(capacity * FACTS);
   // Typed arrays live outside the heap; V8 answers every 64 MB of them with a full collection of the heap, which
   // the records fill: so one Int32Array, and claims in it.
@@ -269,17 +274,23 @@ function factsRecorder(
   let requestClosed = 0;
   let examinationClosed = 0;
   let i = -1;
+  let lastFilingDay = NO_DAY;
+  /** The facts that follow from the filing date, for a record filed on another day than the last. */
+  const filed = (filingDate: string): void => {
+    lastFiling = filingDate;
+    filingDay = isoDay(filingDate);
+    filingYear = yearOf(filingDate);
+    expiryByTerm = dayPlusYears(filingDate, 20);
+    const window = requestWindowYears(filingDate);
+    requestClosed = dayPlusYears(filingDate, window);
+    examinationClosed = dayPlusYears(filingDate, window + EXAMINATION_YEARS);
+  };
   const add = (r: PatentRecord, filingDate: string, singleApplicant: boolean): void => {
     i += 1;
     const at = i * FACTS;
     if (filingDate !== lastFiling) {
-      lastFiling = filingDate;
-      filingDay = isoDay(filingDate);
-      filingYear = yearOf(filingDate);
-      expiryByTerm = dayPlusYears(filingDate, 20);
-      const window = requestWindowYears(filingDate);
-      requestClosed = dayPlusYears(filingDate, window);
-      examinationClosed = dayPlusYears(filingDate, window + EXAMINATION_YEARS);
+      filed(filingDate);
+      lastFilingDay = filingDay;
     }
     ints[at + FILING] = filingDay;
     ints[at + FILING_YEAR] = filingYear;
@@ -330,8 +341,53 @@ function factsRecorder(
     inventorFrom[i + 1] = used;
     ints[at + FLAGS] = flags;
   };
+  /** Day d of a store's column as `on` gives it: NONE for no date or one after the cut-off. */
+  const onDay = (d: number): number => (d === NO_DAY || d > cutoffDay ? NONE : d);
+  // add() for a store's record: the same facts from its columns, with no date string made or parsed.
+  const addStored = (r: StoredRecord, singleApplicant: boolean): void => {
+    const st = r.store;
+    const x = r.index;
+    i += 1;
+    const at = i * FACTS;
+    const day = st.filing[x];
+    if (day !== lastFilingDay) {
+      filed(isoOfDay(day));
+      lastFilingDay = day;
+    }
+    ints[at + FILING] = filingDay;
+    ints[at + FILING_YEAR] = filingYear;
+    const request = onDay(st.request[x]);
+    ints[at + REQUEST] = request;
+    if (request !== NONE) ints[at + REQUEST_YEAR] = yearIn(isoOfDay(request));
+    const registration = onDay(st.registration[x]);
+    ints[at + REGISTRATION] = registration;
+    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = yearIn(isoOfDay(registration));
+    const expiry = st.expiry[x] !== NO_DAY ? st.expiry[x] : expiryByTerm;
+    const lapse = onDay(st.lapse[x]);
+    ints[at + EXPIRY] = expiry;
+    ints[at + GONE] = lapse !== NONE && lapse < expiry ? lapse : expiry;
+    let flags = 0;
+    if (requestClosed <= cutoffDay) flags |= REQUEST_WINDOW_CLOSED;
+    if (examinationClosed <= cutoffDay) flags |= EXAMINATION_WINDOW_CLOSED;
+    const claims = st.claims[x];
+    if (claims < 0) flags |= CLAIMS_UNKNOWN;
+    else ints[at + CLAIMS] = claims;
+    if (registration !== NONE) {
+      const registeredClaims = st.registeredClaims[x];
+      if (registeredClaims < 0) flags |= REGISTERED_CLAIMS_UNKNOWN;
+      else ints[at + REGISTERED_CLAIMS] = registeredClaims;
+    }
+    // A store's records know every field of their file (unknown is never set on them).
+    if (singleApplicant) {
+      if (st.options.inventors) storedInventors(r);
+      else flags |= INVENTORS_UNKNOWN;
+    }
+    inventorFrom[i + 1] = used;
+    ints[at + FLAGS] = flags;
+  };
   return {
     add,
+    addStored,
     get facts(): Facts {
       return { ints, oddClaims, inventorFrom, inventorKeys };
     },
@@ -440,7 +496,32 @@ export function aggregatePatents(
     }
     return a;
   };
+  // A store's records: kind, filing day and applicant list read from its columns, the list's Applicants by its id.
+  const byStoreList = new Map<RecordStore, (Applicants | undefined)[]>();
+  const storedApplicants = (r: StoredRecord): Applicants => {
+    let known = byStoreList.get(r.store);
+    if (known === undefined) {
+      known = new Array<Applicants | undefined>(r.store.applicantLists.length).fill(undefined);
+      byStoreList.set(r.store, known);
+    }
+    const list = r.store.applicants[r.index];
+    return (known[list] ??= applicantsOf(r.store.applicantLists[list]));
+  };
   for (const r of records) {
+    if (r instanceof StoredRecord) {
+      const st = r.store;
+      if (st.utility[r.index] === 1 || st.filing[r.index] > cutoffDay) continue;
+      const a = storedApplicants(r);
+      if (a.companies.length === 0) continue;
+      const id = patents++;
+      recorder.addStored(r, a.names.length === 1);
+      for (const entry of a.companies) {
+        entry.records.push(r);
+        entry.ids.push(id);
+        entry.names.push(a.names);
+      }
+      continue;
+    }
     if (r.kind !== 'patent') continue;
     const filingDate = r.filingDate;
     if (filingDate > cutoff) continue;
