@@ -110,44 +110,65 @@ export function fastCanonicalRows(ctx: FastRowContext): {
   readonly store: RecordStore;
   read(line: number, c: RawCells): StoredRecord | undefined;
 } {
-  const at = ctx.at;
+  // Column positions as local constants: ctx.at, built by Object.fromEntries, may be a slow dictionary object.
+  const {
+    application_number: applicationNumberAt,
+    publication_number: publicationNumberAt,
+    filing_date: filingDateAt,
+    applicants: applicantsAt,
+    inventors: inventorsAt,
+    ipc: ipcAt,
+    claims: claimsAt,
+    exam_request_date: examRequestDateAt,
+    registration_date: registrationDateAt,
+    registration_number: registrationNumberAt,
+    registered_claims: registeredClaimsAt,
+    lapse_date: lapseDateAt,
+    expiry_date: expiryDateAt,
+    kind: kindAt,
+    title: titleAt,
+    abstract: abstractAt,
+    claims_text: claimsTextAt,
+  } = ctx.at;
   const store = new RecordStore({
     file: ctx.file,
-    inventors: at.inventors >= 0,
+    inventors: inventorsAt >= 0,
     title: ctx.keepTitle,
     texts: ctx.keepText,
   });
   const decoder: TextDecoderLike = utf8Decoder();
   const applicantCells = new BytePool();
-  const textColumns = ctx.keepText ? [at.title, at.abstract, at.claims_text] : ctx.keepTitle ? [at.title] : [];
+  const textColumns = ctx.keepText ? [titleAt, abstractAt, claimsTextAt] : ctx.keepTitle ? [titleAt] : [];
   // Every column this reader looks at must have been found in the row (CsvByteStream.locateFirst).
   const needed =
     1 +
     Math.max(
       ...textColumns,
       ...[
-        at.application_number,
-        at.publication_number,
-        at.filing_date,
-        at.applicants,
-        at.inventors,
-        at.ipc,
-        at.claims,
-        at.exam_request_date,
-        at.registration_date,
-        at.registration_number,
-        at.registered_claims,
-        at.lapse_date,
-        at.expiry_date,
-        at.kind,
+        applicationNumberAt,
+        publicationNumberAt,
+        filingDateAt,
+        applicantsAt,
+        inventorsAt,
+        ipcAt,
+        claimsAt,
+        examRequestDateAt,
+        registrationDateAt,
+        registrationNumberAt,
+        registeredClaimsAt,
+        lapseDateAt,
+        expiryDateAt,
+        kindAt,
       ],
     );
 
   // Cells kept as their bytes: a doubled quote in one makes the row the general row's.
-  const literalColumns = [at.inventors, at.ipc, at.publication_number, at.registration_number, ...textColumns].filter(
+  const literalColumns = [inventorsAt, ipcAt, publicationNumberAt, registrationNumberAt, ...textColumns].filter(
     (i) => i >= 0,
   );
 
+  /** Per applicant cell id, 1 when the cell names no one (the general row rejects it): a byte, not a list read. */
+  let noApplicant = new Uint8Array(1024);
   let c: RawCells;
   let given: Uint8Array | undefined;
   let buf: Uint8Array = new Uint8Array(0);
@@ -168,10 +189,10 @@ export function fastCanonicalRows(ctx: FastRowContext): {
 
   const segmentColumns: [number, number][] = (
     [
-      [SEGMENT.publication, at.publication_number],
-      [SEGMENT.ipc, at.ipc],
-      [SEGMENT.registrationNumber, at.registration_number],
-      [SEGMENT.inventors, at.inventors],
+      [SEGMENT.publication, publicationNumberAt],
+      [SEGMENT.ipc, ipcAt],
+      [SEGMENT.registrationNumber, registrationNumberAt],
+      [SEGMENT.inventors, inventorsAt],
     ] as [number, number][]
   ).filter(([, i]) => i >= 0);
   const segments = (): void => {
@@ -188,37 +209,44 @@ export function fastCanonicalRows(ctx: FastRowContext): {
     }
     if (c.length !== ctx.width || c.located < needed) return undefined;
     let utility = 0;
-    if (at.kind >= 0 && c.starts[at.kind] !== c.ends[at.kind]) {
-      if (equals(buf, c.starts[at.kind], c.ends[at.kind], UTILITY)) utility = 1;
-      else if (!equals(buf, c.starts[at.kind], c.ends[at.kind], PATENT)) return undefined;
+    if (kindAt >= 0 && c.starts[kindAt] !== c.ends[kindAt]) {
+      if (equals(buf, c.starts[kindAt], c.ends[kindAt], UTILITY)) utility = 1;
+      else if (!equals(buf, c.starts[kindAt], c.ends[kindAt], PATENT)) return undefined;
     }
-    const number = plainJpNumber(buf, c.starts[at.application_number], c.ends[at.application_number], utility);
+    const number = plainJpNumber(buf, c.starts[applicationNumberAt], c.ends[applicationNumberAt], utility);
     if (number < 0) return undefined;
     const series = Math.floor(number / 1e10);
     const year = Math.floor(number / 1e6) % 10000;
     const serial = number % 1e6;
     if (ctx.seen.hasPlain(series, year, serial)) return undefined;
-    const filing = date(at.filing_date);
+    const filing = date(filingDateAt);
     if (filing === NOT_ISO || filing === NO_DAY) return undefined;
-    const request = date(at.exam_request_date);
-    const registration = date(at.registration_date);
-    const lapse = date(at.lapse_date);
-    const expiry = date(at.expiry_date);
+    const request = date(examRequestDateAt);
+    const registration = date(registrationDateAt);
+    const lapse = date(lapseDateAt);
+    const expiry = date(expiryDateAt);
     if (!dated(request, filing) || !dated(registration, filing) || !dated(lapse, filing) || !dated(expiry, filing))
       return undefined;
     if (lapse !== NO_DAY && registration !== NO_DAY && lapse < registration) return undefined;
-    const claims = at.claims < 0 ? NO_COUNT : countOf(buf, c.starts[at.claims], c.ends[at.claims]);
+    const claims = claimsAt < 0 ? NO_COUNT : countOf(buf, c.starts[claimsAt], c.ends[claimsAt]);
     const registeredClaims =
-      at.registered_claims < 0 ? NO_COUNT : countOf(buf, c.starts[at.registered_claims], c.ends[at.registered_claims]);
+      registeredClaimsAt < 0 ? NO_COUNT : countOf(buf, c.starts[registeredClaimsAt], c.ends[registeredClaimsAt]);
     if (claims === NOT_COUNT || registeredClaims === NOT_COUNT) return undefined;
-    const a = at.applicants;
+    const a = applicantsAt;
     if (!literal(a)) return undefined;
     const listId = applicantCells.id(buf, c.starts[a], c.ends[a]);
     if (applicantCells.added) {
       const cell = decoder.decode(buf.subarray(c.starts[a], c.ends[a])).trim();
-      store.applicantLists.push(ctx.pool.sharedList(cell));
+      const list = ctx.pool.sharedList(cell);
+      store.applicantLists.push(list);
+      if (listId >= noApplicant.length) {
+        const more = new Uint8Array(2 * listId + 2);
+        more.set(noApplicant);
+        noApplicant = more;
+      }
+      noApplicant[listId] = list.length === 0 ? 1 : 0;
     }
-    if (store.applicantLists[listId].length === 0) return undefined;
+    if (noApplicant[listId] === 1) return undefined;
     for (const i of literalColumns) if (!literal(i)) return undefined;
 
     // The row is the fast path's: from here on it is kept.
@@ -236,10 +264,10 @@ export function fastCanonicalRows(ctx: FastRowContext): {
     store.utility[r] = utility;
     store.applicants[r] = listId;
     segments();
-    if (ctx.keepTitle) store.titles.push(text(at.title));
+    if (ctx.keepTitle) store.titles.push(text(titleAt));
     if (ctx.keepText) {
-      store.abstracts.push(text(at.abstract));
-      store.claimsTexts.push(text(at.claims_text));
+      store.abstracts.push(text(abstractAt));
+      store.claimsTexts.push(text(claimsTextAt));
     }
     return store.end();
   };
