@@ -448,12 +448,13 @@ function byYear(
   return { order, range: (y) => (y < lo || y > hi ? [0, 0] : [start[y - lo], start[y - lo + 1]]) };
 }
 
+/**
+ * A company's patents, as their indices among the patents of the universe's companies (for the facts, and
+ * patentRecords / patentNames): small integers, where arrays of records and of name lists per company would be
+ * pointers for the garbage collector to copy and trace, a few hundred thousand of them.
+ */
 interface CompanyRecords {
-  readonly records: PatentRecord[];
-  /** Index of each record among the patents of the universe's companies (for the facts). */
   readonly ids: number[];
-  /** The consolidated applicants of each record. */
-  readonly names: (readonly string[])[];
 }
 
 /** The consolidated applicants of one applicant list, and which of them are the universe's companies. */
@@ -472,7 +473,10 @@ export function aggregatePatents(
   const cutoffDay = isoDay(cutoff);
   // Only the universe's companies are ever asked for: records of no such company are passed over.
   const byCompany = new Map<string, CompanyRecords>();
-  for (const c of universe.companies.values()) byCompany.set(c.name, { records: [], ids: [], names: [] });
+  for (const c of universe.companies.values()) byCompany.set(c.name, { ids: [] });
+  // Per patent of the universe's companies (its index is its id): the record, and its consolidated applicants.
+  const patentRecords: PatentRecord[] = [];
+  const patentNames: (readonly string[])[] = [];
   // The facts of the patents of the universe's companies, read in the same pass.
   const inventorKeys = new InventorKeys();
   const recorder = factsRecorder(records.length, cutoffDay, inventorKeys);
@@ -515,11 +519,9 @@ export function aggregatePatents(
       if (a.companies.length === 0) continue;
       const id = patents++;
       recorder.addStored(r, a.names.length === 1);
-      for (const entry of a.companies) {
-        entry.records.push(r);
-        entry.ids.push(id);
-        entry.names.push(a.names);
-      }
+      patentRecords.push(r);
+      patentNames.push(a.names);
+      for (const entry of a.companies) entry.ids.push(id);
       continue;
     }
     if (r.kind !== 'patent') continue;
@@ -529,11 +531,9 @@ export function aggregatePatents(
     if (a.companies.length === 0) continue;
     const id = patents++;
     recorder.add(r, filingDate, a.names.length === 1);
-    for (const entry of a.companies) {
-      entry.records.push(r);
-      entry.ids.push(id);
-      entry.names.push(a.names);
-    }
+    patentRecords.push(r);
+    patentNames.push(a.names);
+    for (const entry of a.companies) entry.ids.push(id);
   }
   const f = recorder.facts;
   const facts = f.ints;
@@ -568,7 +568,7 @@ export function aggregatePatents(
   };
   const table = new Map<string, Map<number, Map<StatField, Value>>>();
   const unmatched: string[] = [];
-  const noRecords: CompanyRecords = { records: [], ids: [], names: [] };
+  const noRecords: CompanyRecords = { ids: [] };
 
   for (const c of universe.companies.values()) {
     const entry = byCompany.get(c.name) ?? noRecords;
@@ -638,7 +638,7 @@ export function aggregatePatents(
       cFilingYear[k] = filingYear;
       cClaims[k] = (flags & ODD_CLAIMS) !== 0 ? f.oddClaims.get(2 * i)! : facts[at + CLAIMS];
       cFlags[k] = flags;
-      cApplicants[k] = entry.names[k].length;
+      cApplicants[k] = patentNames[ids[k]].length;
       if ((flags & CLAIMS_UNKNOWN) !== 0) claimsUnknownAll += 1;
       if ((flags & REQUEST_DATES_UNKNOWN) !== 0) requestDatesUnknown += 1;
       if ((flags & REGISTRATION_DATES_UNKNOWN) !== 0) registrationDatesUnknown += 1;
@@ -839,14 +839,14 @@ export function aggregatePatents(
     unmatched,
     value: (company, year, field) =>
       table.get(company)?.get(year)?.get(field) ?? noValue('#N/A', `no patent statistics for ${company} FY${year}`),
-    recordsOf: (company) => byCompany.get(company)?.records ?? [],
+    recordsOf: (company) => (byCompany.get(company)?.ids ?? []).map((i) => patentRecords[i]),
     coApplicants: (company, years) => {
       const set = new Set(years);
       const entry = byCompany.get(company) ?? noRecords;
       const counts = new Map<string, number>();
       let joint = 0;
-      entry.ids.forEach((i, k) => {
-        const ns = entry.names[k];
+      entry.ids.forEach((i) => {
+        const ns = patentNames[i];
         if (!set.has(facts[i * FACTS + FILING_YEAR]) || ns.length < 2) return;
         joint += 1;
         for (const n of ns) if (n !== company) counts.set(n, (counts.get(n) ?? 0) + 1);
