@@ -26,6 +26,8 @@ import type { CompanyYear } from '../src/core/inputs';
 import { mergeRecords } from '../src/core/patents/merge';
 import { applicantCounts, type Consolidation, consolidateCounts } from '../src/core/patents/names';
 import type { PatentRecord } from '../src/core/patents/record';
+import { type RecordStore, StoredRecord } from '../src/core/patents/recordStore';
+import { civilDay } from '../src/core/patents/dayNumbers';
 import { aggregatePatents, DEFAULT_BASE_YEARS, type PatentStats } from '../src/core/patents/stats';
 import type { StatField } from '../src/core/patents/statFields';
 import { buildUniverse } from '../src/core/universe';
@@ -109,19 +111,32 @@ function heavyApplicants(records: readonly PatentRecord[], names: Consolidation)
     }
     return n;
   };
-  // And once per applicant list, which importers share among the records of an applicant cell.
-  const distinct = new Map<readonly string[], readonly string[]>();
-  const counts = new Map<string, number>();
+  // Patents by the cut-off, counted once per applicant list (importers share one among the records of an
+  // applicant cell; a store's records by the list's id, from the store's columns), then per consolidated name.
+  const perList = new Map<readonly string[], number>();
+  const byStore = new Map<RecordStore, Int32Array>();
+  const cutoffDay = civilDay(Number(CUTOFF.slice(0, 4)), Number(CUTOFF.slice(5, 7)), Number(CUTOFF.slice(8, 10)));
   for (const r of records) {
-    if (r.kind !== 'patent' || r.filingDate > CUTOFF) continue;
-    const list = r.applicants;
-    let ns = distinct.get(list);
-    if (ns === undefined) {
-      ns = [...new Set(list.map(nameOf))];
-      distinct.set(list, ns);
+    if (r instanceof StoredRecord) {
+      const st = r.store;
+      if (st.utility[r.index] === 1 || st.filing[r.index] > cutoffDay) continue;
+      let n = byStore.get(st);
+      if (n === undefined) {
+        n = new Int32Array(st.applicantLists.length);
+        byStore.set(st, n);
+      }
+      n[st.applicants[r.index]] += 1;
+      continue;
     }
-    for (const n of ns) counts.set(n, (counts.get(n) ?? 0) + 1);
+    if (r.kind !== 'patent' || r.filingDate > CUTOFF) continue;
+    perList.set(r.applicants, (perList.get(r.applicants) ?? 0) + 1);
   }
+  for (const [st, n] of byStore)
+    n.forEach((k, id) => {
+      if (k > 0) perList.set(st.applicantLists[id], (perList.get(st.applicantLists[id]) ?? 0) + k);
+    });
+  const counts = new Map<string, number>();
+  for (const [list, k] of perList) for (const n of new Set(list.map(nameOf))) counts.set(n, (counts.get(n) ?? 0) + k);
   return [...counts].filter(([, n]) => n >= HEAVY).map(([name]) => name);
 }
 

@@ -8,7 +8,7 @@
 import { buildUniverse } from '../src/core/universe';
 import type { CompanyYear } from '../src/core/inputs';
 import { importCanonical, importCanonicalBytes } from '../src/core/patents/importers/canonical';
-import { consolidate } from '../src/core/patents/names';
+import { applicantCounts, consolidate } from '../src/core/patents/names';
 import { StoredRecord } from '../src/core/patents/recordStore';
 import { STAT_FIELDS, type StatField } from '../src/core/patents/statFields';
 import { DEFAULT_BASE_YEARS, aggregatePatents } from '../src/core/patents/stats';
@@ -22,6 +22,8 @@ test('every statistic the same from store views as from plain records', async ()
     .records;
   expect(views.every((r) => r instanceof StoredRecord)).toBe(true);
   expect(plain.some((r) => r instanceof StoredRecord)).toBe(false);
+  // Applicant counts (consolidation's input) alike, in the same first-met order.
+  expect([...applicantCounts(views)]).toEqual([...applicantCounts(plain)]);
   const names = consolidate(
     plain.flatMap((r) => r.applicants),
     [],

@@ -5,6 +5,7 @@
  * company. Every merge is reported: which variants became which name.
  */
 import { parseCsv } from '../csv';
+import { type RecordStore, StoredRecord } from './recordStore';
 import type { InputIssue } from '../issues';
 
 const LEGAL_FORMS_JA = [
@@ -95,13 +96,41 @@ export interface Consolidation {
  * counted once, then its names.
  */
 export function applicantCounts(records: Iterable<{ readonly applicants: readonly string[] }>): Map<string, number> {
+  // Each list in the order first met, with its count: a store's record counts by its list id in a typed array.
+  const order: (readonly string[])[] = [];
+  const tally: number[] = [];
   const lists = new Map<readonly string[], number>();
+  const byStore = new Map<RecordStore, Int32Array>();
   for (const r of records) {
+    if (r instanceof StoredRecord) {
+      let at = byStore.get(r.store);
+      if (at === undefined) {
+        at = new Int32Array(r.store.applicantLists.length).fill(-1);
+        byStore.set(r.store, at);
+      }
+      const id = r.store.applicants[r.index];
+      if (at[id] < 0) {
+        at[id] = order.length;
+        order.push(r.store.applicantLists[id]);
+        tally.push(0);
+      }
+      tally[at[id]] += 1;
+      continue;
+    }
     const list = r.applicants;
-    lists.set(list, (lists.get(list) ?? 0) + 1);
+    let k = lists.get(list);
+    if (k === undefined) {
+      k = order.length;
+      lists.set(list, k);
+      order.push(list);
+      tally.push(0);
+    }
+    tally[k] += 1;
   }
   const counts = new Map<string, number>();
-  for (const [list, n] of lists) for (const raw of list) counts.set(raw, (counts.get(raw) ?? 0) + n);
+  order.forEach((list, k) => {
+    for (const raw of list) counts.set(raw, (counts.get(raw) ?? 0) + tally[k]);
+  });
   return counts;
 }
 
