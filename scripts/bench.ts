@@ -600,10 +600,12 @@ const PHASE_NOTES: Readonly<Record<string, string>> = {
     'one canonical file, whose importer rejected its duplicates: the records as they are, no lookups (with ' +
     'several files, a Map lookup per record and copy-on-merge).',
   consolidate:
-    'applicantCounts: one Map update per record, by its applicant list (importers share one list per applicant ' +
-    'cell), then per distinct list its names; nameKey once per distinct spelling.',
+    'applicantCounts: a count per applicant list (importers share one list per applicant cell; a store’s ' +
+    'records are counted by list id in a typed array, others by a Map), then per distinct list its names; ' +
+    'nameKey once per distinct spelling.',
   'heavy applicants and universe':
-    "the bench's own selection of the heavy applicants (memoised per shared applicant list); not production code.",
+    "the bench's own selection of the heavy applicants (counted per applicant list, a store's records by list " +
+    'id); not production code.',
   aggregatePatents:
     'one pass over the records: consolidated names memoised per shared applicant list (for a store’s records, by ' +
     'the list id), and for the records of the universe’s companies every field read once into one Int32Array ' +
