@@ -11,7 +11,7 @@ import { type Value, noValue } from '../values';
 import type { Consolidation } from './names';
 import type { OptionalRecordField, PatentRecord } from './record';
 import { NO_DAY, type RecordStore, StoredRecord } from './recordStore';
-import { isoOfDay } from './dayNumbers';
+import { civilDay, isoOfDay } from './dayNumbers';
 import type { StatField } from './statFields';
 
 export interface StatParameters {
@@ -91,15 +91,6 @@ function newCounters() {
 const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 const foldInventor = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
 
-/** Days since 1970-01-01 of a civil date (proleptic Gregorian), without Date objects. */
-function civilDay(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 const digits = (s: string, from: number, n: number): number => {
   let v = 0;
