@@ -91,7 +91,6 @@ function newCounters() {
 const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 const foldInventor = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
 
-
 const digits = (s: string, from: number, n: number): number => {
   let v = 0;
   for (let i = from; i < from + n; i += 1) v = v * 10 + s.charCodeAt(i) - 48;
