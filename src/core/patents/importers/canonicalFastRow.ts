@@ -195,8 +195,14 @@ export function fastCanonicalRows(ctx: FastRowContext): {
       [SEGMENT.inventors, inventorsAt],
     ] as [number, number][]
   ).filter(([, i]) => i >= 0);
+  // As two typed arrays: a loop over tuples destructures an array per segment and row.
+  const segmentKinds = Int32Array.from(segmentColumns, ([k]) => k);
+  const segmentCells = Int32Array.from(segmentColumns, ([, i]) => i);
   const segments = (): void => {
-    for (const [k, i] of segmentColumns) store.segment(k, buf, c.starts[i], c.ends[i]);
+    for (let j = 0; j < segmentKinds.length; j += 1) {
+      const i = segmentCells[j];
+      store.segment(segmentKinds[j], buf, c.starts[i], c.ends[i]);
+    }
   };
 
   const read = (line: number, cells: RawCells): StoredRecord | undefined => {
@@ -247,7 +253,7 @@ export function fastCanonicalRows(ctx: FastRowContext): {
       noApplicant[listId] = list.length === 0 ? 1 : 0;
     }
     if (noApplicant[listId] === 1) return undefined;
-    for (const i of literalColumns) if (!literal(i)) return undefined;
+    for (let j = 0; j < literalColumns.length; j += 1) if (!literal(literalColumns[j])) return undefined;
 
     // The row is the fast path's: from here on it is kept.
     ctx.seen.addPlain(series, year, serial);
