@@ -15,7 +15,7 @@ export const NO_DAY = -0x80000000;
 
 /**
  * Short texts kept as bytes, in this order per record. Inventors too: only Block 2's inventor count reads them,
- * for some records, so a name is decoded when asked for rather than pooled for every row at import.
+ * for some records, so their names are pooled when first asked for (inventorIds), not for every row at import.
  */
 const SEGMENTS = 4;
 const PUBLICATION = 0;

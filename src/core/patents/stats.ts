@@ -126,7 +126,7 @@ export function latestDate(records: readonly PatentRecord[]): string {
 /**
  * What the statistics read of each record (of the universe's companies), read once, in record order, into one
  * Int32Array, FACTS apart per patent (so that a patent's facts share a cache line), and its claims into a
- * Float64Array, 2 apart. Records are objects (soon views with getters) scattered in memory; the per-company,
+ * Float64Array, 2 apart. Records are objects or store views scattered in memory; the per-company,
  * per-year work then touches only these. Dates are day numbers, NONE after the cut-off.
  */
 const FILING = 0;
