@@ -12,7 +12,7 @@
  * applications (by filing year), the examination requests, the registrations (by year of the event) and the
  * valid patents at the year end; the bench fails loudly when the two disagree on any of them.
  *
- * Ours is the production path: the CLI's importCanonicalFile (two threads for a large file with cores to spare;
+ * Ours is the production path: the CLI's importCanonicalFile (two threads for a large file on two cores or more;
  * keepText false) → mergeRecords → consolidate → aggregatePatents over a synthetic universe of one company per heavy applicant
  * (fiscal years ending 12-31, so that fiscal and calendar years coincide and the counts compare with SQL).
  * CI never runs it.
