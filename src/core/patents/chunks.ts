@@ -1,7 +1,40 @@
 /** Feeding an importer: chunk iteration with progress and cancel, shared by the CSV-based importers. */
-import { type CsvOptions, type CsvRecord, CsvStream, CsvSyntaxError } from '../csv';
+import {
+  type CsvOptions,
+  type CsvRecord,
+  CsvStream,
+  CsvSyntaxError,
+  type MalformedRecord,
+  type OversizedRecord,
+} from '../csv';
 import { CsvByteStream, type CsvCells } from '../csvBytes';
 import { type ImportOptions, ImportCancelled, type Rejection } from './record';
+
+/**
+ * Ends a CSV reader (`end`, which may throw on a quote left open) and appends its rejections, in the order both
+ * readers give them: the open quote at the end, then the malformed rows, then the oversized records.
+ */
+function endReading(
+  file: string,
+  end: () => void,
+  stream: { readonly malformed: readonly MalformedRecord[]; readonly oversized: readonly OversizedRecord[] },
+  rejected: Rejection[],
+): void {
+  try {
+    end();
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    rejected.push({ file, line: e.line, reason: e.detail });
+  }
+  for (const m of stream.malformed) rejected.push({ file, line: m.line, reason: `${m.detail}: row skipped` });
+  for (const o of stream.oversized) {
+    rejected.push({
+      file,
+      line: o.line,
+      reason: `record longer than ${o.chars - 1} characters: skipped to the next line (broken quote or binary data?)`,
+    });
+  }
+}
 
 /**
  * Streams CSV records from text chunks to `onRecord`, reporting progress and honouring cancel. Oversized
@@ -22,21 +55,7 @@ export async function forEachCsvRecord(
     consumed += chunk.length;
     opts.onProgress?.(consumed);
   }
-  try {
-    stream.end().forEach(onRecord);
-  } catch (e) {
-    if (!(e instanceof CsvSyntaxError)) throw e;
-    rejected.push({ file: opts.file, line: e.line, reason: e.detail });
-  }
-  for (const m of stream.malformed)
-    rejected.push({ file: opts.file, line: m.line, reason: `${m.detail}: row skipped` });
-  for (const o of stream.oversized) {
-    rejected.push({
-      file: opts.file,
-      line: o.line,
-      reason: `record longer than ${o.chars - 1} characters: skipped to the next line (broken quote or binary data?)`,
-    });
-  }
+  endReading(opts.file, () => stream.end().forEach(onRecord), stream, rejected);
   return rejected;
 }
 
@@ -80,20 +99,6 @@ export async function forEachCsvByteRecord(
     opts.onProgress?.(consumed);
   }
   const clean = part.last || stream.betweenRecords;
-  try {
-    if (part.last) stream.end(each);
-  } catch (e) {
-    if (!(e instanceof CsvSyntaxError)) throw e;
-    rejected.push({ file: opts.file, line: e.line, reason: e.detail });
-  }
-  for (const m of stream.malformed)
-    rejected.push({ file: opts.file, line: m.line, reason: `${m.detail}: row skipped` });
-  for (const o of stream.oversized) {
-    rejected.push({
-      file: opts.file,
-      line: o.line,
-      reason: `record longer than ${o.chars - 1} characters: skipped to the next line (broken quote or binary data?)`,
-    });
-  }
+  endReading(opts.file, () => (part.last ? stream.end(each) : undefined), stream, rejected);
   return { rejected, clean, nextLine: stream.nextLine };
 }
