@@ -55,8 +55,8 @@ export function utf8Decoder(): TextDecoderLike {
   return new ctor('utf-8');
 }
 
-/** Cells given as strings (the records of the CsvStream fallback). */
-class StringCells implements CsvCells {
+/** Cells given as strings (the records of the CsvStream fallback, or of a text reader). */
+export class StringCells implements CsvCells {
   constructor(private readonly cells: readonly string[]) {}
   get length(): number {
     return this.cells.length;

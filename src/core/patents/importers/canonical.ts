@@ -8,7 +8,7 @@
  */
 import { normaliseHeader, parseInteger } from '../../parse';
 import { parseDate } from '../../text/dates';
-import { type CsvCells, rawCells } from '../../csvBytes';
+import { type CsvCells, StringCells, rawCells } from '../../csvBytes';
 import { type BytePart, type ByteReadEnd, forEachCsvByteRecord, forEachCsvRecord } from '../chunks';
 import { SeenApplications } from '../seenApplications';
 import { StringPool, detached } from '../stringPool';
@@ -50,17 +50,6 @@ const OPTIONAL = CANONICAL_COLUMNS.filter((c) => !(REQUIRED as readonly string[]
 export function sniffCanonical(headerLine: string): boolean {
   const cols = headerLine.split(',').map(normaliseHeader);
   return REQUIRED.every((c) => cols.includes(c));
-}
-
-/** Cells of a record of the text path. */
-class TextCells implements CsvCells {
-  constructor(private readonly cells: readonly string[]) {}
-  get length(): number {
-    return this.cells.length;
-  }
-  text(i: number): string {
-    return this.cells[i] ?? '';
-  }
 }
 
 type DateColumn = 'exam_request_date' | 'registration_date' | 'lapse_date' | 'expiry_date';
@@ -394,7 +383,7 @@ export function shiftOf(first: CanonicalPart): number {
 
 export const importCanonical: PatentImporter = async (chunks, opts: ImportOptions): Promise<ImportResult> => {
   const rows = canonicalRows(opts.file, opts.keepText ?? true);
-  const readerRejections = await forEachCsvRecord(chunks, opts, {}, (r) => rows.row(r.line, new TextCells(r.cells)));
+  const readerRejections = await forEachCsvRecord(chunks, opts, {}, (r) => rows.row(r.line, new StringCells(r.cells)));
   return rows.result(readerRejections);
 };
 
