@@ -6,10 +6,9 @@
  * a chart follows an edit of a threshold or of k. A figure whose table has no rows is left out.
  */
 import type { KeywordSectionLayout, TableRows } from './keywordSection';
-import { PSI_YEAR_COLUMNS } from './keywordSection';
 import { type ChartSeriesSpec, type ChartSpec, a1 } from './model';
 import type { PortfolioSectionLayout } from './portfolioSection';
-import type { PsiYearColumn } from './psiSheet';
+import { PSI_YEAR_COLUMNS, type PsiYearColumn } from './psiSheet';
 
 const CHART_ROWS = 16;
 const CHART_COLS = 8;

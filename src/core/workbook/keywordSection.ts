@@ -11,7 +11,7 @@ import type { Value } from '../values';
 import { formulaCell } from './cells';
 import type { KeywordColumn, KeywordsLayout } from './keywordsSheet';
 import { type Cell, type Sheet, type StyleName, setCell } from './model';
-import type { PsiLayout, PsiYearColumn } from './psiSheet';
+import { PSI_YEAR_COLUMNS, type PsiLayout, type PsiYearColumn } from './psiSheet';
 import { SECTION_HEAD_ROWS, writeSectionTable } from './sectionTable';
 
 /** Keywords listed on Evaluation (the Keywords sheet has them all). */
@@ -37,18 +37,6 @@ export interface KeywordSectionLayout {
   /** PSI_ALL composition: label, applications, share % (columns 1–3). */
   readonly composition: TableRows;
 }
-
-/** The by-year columns of the PSI table, in order from column 2. */
-export const PSI_YEAR_COLUMNS: readonly PsiYearColumn[] = [
-  'applications',
-  'typical',
-  'exceptional',
-  'typicalRatio',
-  'exceptionalRatio',
-  'high',
-  'low',
-  'other',
-];
 
 const rowsOf = (title: number, n: number): TableRows => ({
   title,

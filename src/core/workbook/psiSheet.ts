@@ -32,7 +32,8 @@ export interface PsiLayout {
 export type PsiYearColumn =
   'applications' | 'typical' | 'exceptional' | 'typicalRatio' | 'exceptionalRatio' | 'high' | 'low' | 'other';
 
-const Y_COLS: readonly PsiYearColumn[] = [
+/** The by-year columns of the PSI table, in order from column 2 (on the PSI sheet and in Block 3's section). */
+export const PSI_YEAR_COLUMNS: readonly PsiYearColumn[] = [
   'applications',
   'typical',
   'exceptional',
@@ -140,7 +141,7 @@ export function buildPsiSheet(ck: CompanyKeywords): PsiLayout {
     '低類似 Low similarity',
     'その他 Other',
   ].forEach((h, i) => setCell(sheet, yHeader, 1 + i, { value: h, style: i === 0 ? 'headerLeft' : 'header' }));
-  const yCol = (c: PsiYearColumn): number => 2 + Y_COLS.indexOf(c);
+  const yCol = (c: PsiYearColumn): number => 2 + PSI_YEAR_COLUMNS.indexOf(c);
   const years = col(A.year);
   yearRows.forEach((y, i) => {
     const row = yFirst + i;
@@ -157,7 +158,7 @@ export function buildPsiSheet(ck: CompanyKeywords): PsiLayout {
       low: formulaCell(`COUNTIFS(${years},${yr},${col(A.all)},"<"&${low})`, y.lowSimilarity, 'count'),
       other: formulaCell(`${at('applications')}-${at('high')}-${at('low')}`, y.otherSimilarity, 'count'),
     };
-    for (const c of Y_COLS) setCell(sheet, row, yCol(c), cells[c]);
+    for (const c of PSI_YEAR_COLUMNS) setCell(sheet, row, yCol(c), cells[c]);
   });
   // ---- totals over the window and the PSI_ALL composition
   setCell(sheet, totalRow, 1, { value: '計 Total', style: 'statLabel' });
@@ -190,7 +191,7 @@ export function buildPsiSheet(ck: CompanyKeywords): PsiLayout {
     low: formulaCell(sumOf('low'), c.low, 'statCount'),
     other: formulaCell(sumOf('other'), c.other, 'statCount'),
   };
-  for (const x of Y_COLS) setCell(sheet, totalRow, yCol(x), totalCells[x]);
+  for (const x of PSI_YEAR_COLUMNS) setCell(sheet, totalRow, yCol(x), totalCells[x]);
   ['PSI_ALL 構成 Composition', '出願数 Applications', '構成比 % Share'].forEach((h, i) =>
     setCell(sheet, cHeader, 1 + i, { value: h, style: i === 0 ? 'headerLeft' : 'header' }),
   );
