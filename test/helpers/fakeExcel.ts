@@ -115,19 +115,8 @@ function parseBox(address: string): Box {
 
 const key = (r: number, c: number): string => `${colName(c)}${r}`;
 
-function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i += 1) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i += 1;
-    } else n += 3;
-  }
-  return n;
-}
+/** The UTF-8 size of s, by the platform's encoder (in Node and in the browser page alike). */
+const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length;
 
 /** Days since 1899-12-30 (Excel's serial) of an ISO date. */
 function serial(iso: string): number {
