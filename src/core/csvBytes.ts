@@ -321,17 +321,21 @@ export class CsvByteStream {
     const cr = this.crFrom(buf, q);
     if (cr < lf - 1) return undefined;
     const end = cr === lf - 1 ? cr : lf;
+    return { cells: this.cellsIn(buf, q, end), end };
+  }
+
+  /** The number of cells in buf[q, end), which holds no quote: one more than its commas. */
+  private cellsIn(buf: Uint8Array, q: number, end: number): number {
     let cells = 1;
     for (let k = q; ;) {
       if (this.nextComma < k) {
         const i = buf.indexOf(COMMA, k);
         this.nextComma = i < 0 ? buf.length : i;
       }
-      if (this.nextComma >= end) break;
+      if (this.nextComma >= end) return cells;
       cells += 1;
       k = this.nextComma + 1;
     }
-    return { cells, end };
   }
 
   /**
@@ -347,20 +351,10 @@ export class CsvByteStream {
     let located = -1;
     for (;;) {
       if (n >= this.locateFirst && n > 0) {
-        let cells = 1;
-        for (let k = q; ;) {
-          if (this.nextComma < k) {
-            const i = buf.indexOf(COMMA, k);
-            this.nextComma = i < 0 ? buf.length : i;
-          }
-          if (this.nextComma >= lf) break;
-          cells += 1;
-          k = this.nextComma + 1;
-        }
         located = n;
         c.tail = q;
         c.tailEnd = lf;
-        n += cells;
+        n += this.cellsIn(buf, q, lf);
         e = lf;
         break;
       }
