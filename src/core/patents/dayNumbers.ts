@@ -2,6 +2,7 @@
  * Dates as day numbers (days since 1970-01-01, proleptic Gregorian): what a million-record store keeps instead
  * of ISO strings, and what the statistics compare. ISO strings compare as their day numbers do.
  */
+import { isDateInRange } from '../text/dates';
 
 /** Day number of a civil date (Howard Hinnant's days_from_civil). */
 export function civilDay(y: number, m: number, d: number): number {
@@ -43,8 +44,6 @@ export function isoOfDay(day: number): string {
   return (isoByDay[i] ??= civilIso(day));
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** isoDayOfBytes of bytes that are not a valid YYYY-MM-DD: far below any day of 1800–2200. */
 export const NOT_ISO = -1e9;
 
@@ -67,7 +66,5 @@ export function isoDayOfBytes(buf: Uint8Array, s: number, e: number): number {
   if (m0 < 0 || m0 > 9 || m1 < 0 || m1 > 9 || d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return NOT_ISO;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
-  if (!(y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1])) return NOT_ISO;
-  if (m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return NOT_ISO;
-  return civilDay(y, m, d);
+  return isDateInRange(y, m, d) ? civilDay(y, m, d) : NOT_ISO;
 }

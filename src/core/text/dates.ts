@@ -14,9 +14,7 @@ const ERAS: readonly { names: readonly string[]; start: [number, number, number]
 ];
 
 function valid(y: number, m: number, d: number): string | null {
-  if (!(y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  if (!isDateInRange(y, m, d)) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -61,9 +59,16 @@ function isoAsIs(s: string): string | null | undefined {
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
-  if (!(y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1])) return null;
-  if (m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return null;
-  return s;
+  return isDateInRange(y, m, d) ? s : null;
+}
+
+/**
+ * Whether y-m-d is a real date of the years every importer accepts (1800–2200): the one rule of date validity,
+ * for text (parseDate) and for bytes (dayNumbers.ts) alike.
+ */
+export function isDateInRange(y: number, m: number, d: number): boolean {
+  if (!(y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1])) return false;
+  return !(m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0));
 }
 
 /** ISO date, or null when the text is not a date in a recognised form; '' → null too (check emptiness first). */
