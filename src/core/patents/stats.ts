@@ -275,41 +275,39 @@ function factsRecorder(
     requestClosed = dayPlusYears(filingDate, window);
     examinationClosed = dayPlusYears(filingDate, window + EXAMINATION_YEARS);
   };
-  const add = (r: PatentRecord, filingDate: string, singleApplicant: boolean): void => {
-    i += 1;
+  /**
+   * The facts of the next patent, given its dates as day numbers (NONE: none by the cut-off; an expiry of NO_DAY:
+   * by the term) and its claims: what both kinds of record have in common. Returns the patent's flags so far.
+   */
+  const put = (
+    request: number,
+    registration: number,
+    expiryDay: number,
+    lapse: number,
+    claims: number | undefined,
+    registeredClaims: number | undefined,
+  ): number => {
     const at = i * FACTS;
-    if (filingDate !== lastFiling) {
-      filed(filingDate);
-      lastFilingDay = filingDay;
-    }
     ints[at + FILING] = filingDay;
     ints[at + FILING_YEAR] = filingYear;
-    const requestDate = r.examRequestDate;
-    const request = on(requestDate);
     ints[at + REQUEST] = request;
-    if (request !== NONE) ints[at + REQUEST_YEAR] = yearIn(requestDate!);
-    const registrationDate = r.registrationDate;
-    const registration = on(registrationDate);
+    if (request !== NONE) ints[at + REQUEST_YEAR] = yearIn(isoOfDay(request));
     ints[at + REGISTRATION] = registration;
-    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = yearIn(registrationDate!);
-    const expiryDate = r.expiryDate;
-    const expiry = expiryDate !== undefined ? isoDay(expiryDate) : expiryByTerm;
-    const lapse = on(r.lapseDate);
+    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = yearIn(isoOfDay(registration));
+    const expiry = expiryDay !== NO_DAY ? expiryDay : expiryByTerm;
     ints[at + EXPIRY] = expiry;
     ints[at + GONE] = lapse !== NONE && lapse < expiry ? lapse : expiry;
     let flags = 0;
     if (requestClosed <= cutoffDay) flags |= REQUEST_WINDOW_CLOSED;
     if (examinationClosed <= cutoffDay) flags |= EXAMINATION_WINDOW_CLOSED;
-    const c = r.claims;
-    if (c === undefined) flags |= CLAIMS_UNKNOWN;
-    else if (asInt(c)) ints[at + CLAIMS] = c;
+    if (claims === undefined) flags |= CLAIMS_UNKNOWN;
+    else if (asInt(claims)) ints[at + CLAIMS] = claims;
     else {
       flags |= ODD_CLAIMS;
-      oddClaims.set(2 * i, c);
+      oddClaims.set(2 * i, claims);
     }
     // Registered claims count only for a registration by the cut-off.
     if (registration !== NONE) {
-      const registeredClaims = r.registeredClaims;
       if (registeredClaims === undefined) flags |= REGISTERED_CLAIMS_UNKNOWN;
       else if (asInt(registeredClaims)) ints[at + REGISTERED_CLAIMS] = registeredClaims;
       else {
@@ -317,6 +315,28 @@ function factsRecorder(
         oddClaims.set(2 * i + 1, registeredClaims);
       }
     }
+    return flags;
+  };
+  const done = (flags: number): void => {
+    inventorFrom[i + 1] = used;
+    ints[i * FACTS + FLAGS] = flags;
+  };
+  const add = (r: PatentRecord, filingDate: string, singleApplicant: boolean): void => {
+    i += 1;
+    if (filingDate !== lastFiling) {
+      filed(filingDate);
+      lastFilingDay = filingDay;
+    }
+    const registration = on(r.registrationDate);
+    const expiryDate = r.expiryDate;
+    let flags = put(
+      on(r.examRequestDate),
+      registration,
+      expiryDate !== undefined ? isoDay(expiryDate) : NO_DAY,
+      on(r.lapseDate),
+      r.claims,
+      registration !== NONE ? r.registeredClaims : undefined,
+    );
     const unknown = r.unknown;
     if (unknown !== undefined) for (const [field, bit] of UNKNOWN_FIELD_BITS) if (unknown.includes(field)) flags |= bit;
     // Inventors count only on single-applicant applications: as keys, read here once.
@@ -328,8 +348,7 @@ function factsRecorder(
         else for (const name of names) key(keys.of(name));
       }
     }
-    inventorFrom[i + 1] = used;
-    ints[at + FLAGS] = flags;
+    done(flags);
   };
   /** Day d of a store's column as `on` gives it: NONE for no date or one after the cut-off. */
   const onDay = (d: number): number => (d === NO_DAY || d > cutoffDay ? NONE : d);
@@ -338,42 +357,27 @@ function factsRecorder(
     const st = r.store;
     const x = r.index;
     i += 1;
-    const at = i * FACTS;
     const day = st.filing[x];
     if (day !== lastFilingDay) {
       filed(isoOfDay(day));
       lastFilingDay = day;
     }
-    ints[at + FILING] = filingDay;
-    ints[at + FILING_YEAR] = filingYear;
-    const request = onDay(st.request[x]);
-    ints[at + REQUEST] = request;
-    if (request !== NONE) ints[at + REQUEST_YEAR] = yearIn(isoOfDay(request));
     const registration = onDay(st.registration[x]);
-    ints[at + REGISTRATION] = registration;
-    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = yearIn(isoOfDay(registration));
-    const expiry = st.expiry[x] !== NO_DAY ? st.expiry[x] : expiryByTerm;
-    const lapse = onDay(st.lapse[x]);
-    ints[at + EXPIRY] = expiry;
-    ints[at + GONE] = lapse !== NONE && lapse < expiry ? lapse : expiry;
-    let flags = 0;
-    if (requestClosed <= cutoffDay) flags |= REQUEST_WINDOW_CLOSED;
-    if (examinationClosed <= cutoffDay) flags |= EXAMINATION_WINDOW_CLOSED;
-    const claims = st.claims[x];
-    if (claims < 0) flags |= CLAIMS_UNKNOWN;
-    else ints[at + CLAIMS] = claims;
-    if (registration !== NONE) {
-      const registeredClaims = st.registeredClaims[x];
-      if (registeredClaims < 0) flags |= REGISTERED_CLAIMS_UNKNOWN;
-      else ints[at + REGISTERED_CLAIMS] = registeredClaims;
-    }
+    const count = (n: number): number | undefined => (n < 0 ? undefined : n);
+    let flags = put(
+      onDay(st.request[x]),
+      registration,
+      st.expiry[x],
+      onDay(st.lapse[x]),
+      count(st.claims[x]),
+      count(st.registeredClaims[x]),
+    );
     // A store's records know every field of their file (unknown is never set on them).
     if (singleApplicant) {
       if (st.options.inventors) storedInventors(r);
       else flags |= INVENTORS_UNKNOWN;
     }
-    inventorFrom[i + 1] = used;
-    ints[at + FLAGS] = flags;
+    done(flags);
   };
   return {
     add,
