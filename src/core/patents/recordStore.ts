@@ -24,7 +24,7 @@ const REGISTRATION_NUMBER = 2;
 const INVENTORS = 3;
 const SEMICOLON = 0x3b;
 /** Segments up to this many bytes are copied by a loop, longer ones natively. */
-const SHORT = 16;
+const LONG = 96;
 
 const grown32 = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> => {
   const b = new Int32Array(n);
@@ -89,14 +89,29 @@ export class RecordStore {
       b.set(this.bytes.subarray(0, at));
       this.bytes = b;
     }
-    // Measured: a byte loop costs some 4 ns a byte, a native copy some 70 ns a call.
-    if (n > SHORT) this.bytes.set(buf.subarray(s, e), at);
-    else for (let i = 0; i < n; i += 1) this.bytes[at + i] = buf[s + i];
+    if (n > LONG) this.bytes.set(buf.subarray(s, e), at);
+    else {
+      // Four bytes a step through DataViews. Measured per call: 12 bytes 17 ns (a byte loop 50, a native copy
+      // 68), 30 bytes 31 ns (58 native), 80 bytes 47 ns (59 native).
+      if (buf !== this.given) {
+        this.given = buf;
+        this.givenWords = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      }
+      if (this.bytesWords.buffer !== this.bytes.buffer) this.bytesWords = new DataView(this.bytes.buffer);
+      const from = this.givenWords;
+      const to = this.bytesWords;
+      let i = 0;
+      for (; i + 4 <= n; i += 4) to.setInt32(at + i, from.getInt32(s + i, true), true);
+      for (; i < n; i += 1) to.setUint8(at + i, from.getUint8(s + i));
+    }
     this.used = at + n;
     const o = 2 * (SEGMENTS * this.size + k);
     this.segments[o] = at;
     this.segments[o + 1] = at + n;
   }
+  private given: Uint8Array | undefined;
+  private givenWords: DataView = new DataView(new ArrayBuffer(0));
+  private bytesWords: DataView = new DataView(this.bytes.buffer);
 
   /** Ends the record begun; its view. */
   end(): StoredRecord {
@@ -147,6 +162,14 @@ export class RecordStore {
   }
   private inventorPool: BytePool | undefined;
   private readonly inventorNames: string[] = [];
+
+  /** Where record i's segment k (SEGMENT) starts and ends in `bytes`. */
+  segmentFrom(i: number, k: number): number {
+    return this.segments[2 * (SEGMENTS * i + k)];
+  }
+  segmentTo(i: number, k: number): number {
+    return this.segments[2 * (SEGMENTS * i + k) + 1];
+  }
 
   segmentText(i: number, k: number): string {
     const s = this.segments[2 * (SEGMENTS * i + k)];

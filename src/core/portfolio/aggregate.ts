@@ -9,6 +9,9 @@ import type { Consolidation } from '../patents/names';
 import type { PatentRecord } from '../patents/record';
 import { ApplicantIds } from './applicantIds';
 import { PairTable } from './pairTable';
+import { utf8Decoder } from '../csvBytes';
+import { civilDay } from '../patents/dayNumbers';
+import { type RecordStore, SEGMENT, StoredRecord } from '../patents/recordStore';
 import { MAX_SUBCLASSES, SubclassIds } from './subclassIds';
 
 export type PortfolioMeasure = 'claims' | 'applications';
@@ -89,6 +92,8 @@ function room<T extends Int32Array | Int8Array | Float64Array>(array: T, need: n
   return grown;
 }
 
+const utf8 = utf8Decoder();
+
 export function aggregatePortfolio(
   records: readonly PatentRecord[],
   names: Consolidation,
@@ -121,15 +126,44 @@ export function aggregatePortfolio(
   // A date whose 4-digit year is before the cut-off's is before the cut-off: no string comparison (slow in
   // V8) for the applications of the span, which ends at least 2 years before it by default.
   const cutoffYear = digitYear(cutoff);
+  // A store's records are read from its columns: the filing day against the days the years start, the IPC
+  // codes from their bytes (no date or code strings made).
+  const cutoffDay = /^\d{4}-\d{2}-\d{2}$/.test(cutoff)
+    ? civilDay(Number(cutoff.slice(0, 4)), Number(cutoff.slice(5, 7)), Number(cutoff.slice(8, 10)))
+    : undefined;
+  const yearStarts = Int32Array.from({ length: SPAN + 1 }, (_, i) => civilDay(y0 + i, 1, 1));
+  let store: RecordStore | undefined;
+  let stored = -1;
+  const ipcText = (s: number, e: number): string => utf8.decode((store as RecordStore).bytes.subarray(s, e));
+  let n = 0;
+  const addSubclass = (j: number): void => {
+    if (seenIn[j] === n) return;
+    seenIn[j] = n;
+    subList = room(subList, nSubList + 1);
+    subList[nSubList] = j;
+    nSubList += 1;
+  };
   for (let k = 0; k < records.length; k += 1) {
     const r = records[k];
-    if (r.kind !== 'patent') continue;
-    const filed = r.filingDate;
-    const digits = digitYear(filed);
-    const y = (digits >= 0 ? digits : Number(filed.slice(0, 4))) - y0;
-    if (!(y >= 0 && y < SPAN)) continue;
-    if (!(digits >= 0 && digits < cutoffYear) && filed > cutoff) continue;
-    const n = applications;
+    let y: number;
+    if (r instanceof StoredRecord && cutoffDay !== undefined) {
+      store = r.store;
+      stored = r.index;
+      if (store.utility[stored] === 1) continue;
+      const day = store.filing[stored];
+      if (day < yearStarts[0] || day >= yearStarts[SPAN] || day > cutoffDay) continue;
+      y = 0;
+      while (day >= yearStarts[y + 1]) y += 1;
+    } else {
+      stored = -1;
+      if (r.kind !== 'patent') continue;
+      const filed = r.filingDate;
+      const digits = digitYear(filed);
+      y = (digits >= 0 ? digits : Number(filed.slice(0, 4))) - y0;
+      if (!(y >= 0 && y < SPAN)) continue;
+      if (!(digits >= 0 && digits < cutoffYear) && filed > cutoff) continue;
+    }
+    n = applications;
     applications += 1;
     if (n === yearIndex.length) {
       yearIndex = room(yearIndex, n + 1);
@@ -148,7 +182,18 @@ export function aggregatePortfolio(
     nIdList += nIds;
     idEnd[n] = nIdList;
     // Subclasses of applications without applicants are never met (as when they were read per application).
-    if (nIds > 0) {
+    if (nIds > 0 && stored >= 0) {
+      const st = store as RecordStore;
+      const first = nSubList;
+      subclassIds.ofList(
+        st.bytes,
+        st.segmentFrom(stored, SEGMENT.ipc),
+        st.segmentTo(stored, SEGMENT.ipc),
+        ipcText,
+        addSubclass,
+      );
+      if (nSubList === first) withoutSubclass += 1;
+    } else if (nIds > 0) {
       const codes = r.ipc;
       subList = room(subList, nSubList + codes.length);
       const first = nSubList;

@@ -15,6 +15,11 @@ const CODE_SPACE = 8 * 100 * 26;
 const NONE = -1;
 const UNSEEN = -2;
 
+const SEMICOLON = 0x3b;
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+
 const upper = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
 
 export class SubclassIds {
@@ -52,6 +57,52 @@ export class SubclassIds {
       this.byCode.set(code, id);
     }
     return id;
+  }
+
+  /**
+   * Reads the subclass ids of a `;`-separated list of codes held as UTF-8 bytes, as `of` reads each non-empty
+   * trimmed item of the decoded list, calling `add` per id (−1 ids skipped). An item that starts with an ASCII
+   * subclass is read from its bytes; any other is decoded (`text`) and read by `of`.
+   */
+  ofList(bytes: Uint8Array, s: number, e: number, text: (s: number, e: number) => string, add: (id: number) => void) {
+    for (let from = s; from < e;) {
+      let to = from;
+      while (to < e && bytes[to] !== SEMICOLON) to += 1;
+      let a = from;
+      while (a < to && (bytes[a] === SPACE || (bytes[a] >= TAB && bytes[a] <= CR))) a += 1;
+      if (a < to) {
+        // The prefix stands when the byte after it is ASCII (as `of` asks of the character after it).
+        const k = a + 4 <= to && (a + 4 === to || bytes[a + 4] < 0x80) ? this.prefixKey(bytes, a) : NONE;
+        if (k >= 0) {
+          const hit = this.byPrefix[k];
+          if (hit !== UNSEEN) add(hit);
+          else
+            add(
+              (this.byPrefix[k] = this.idOf(
+                String.fromCharCode(upper(bytes[a]), bytes[a + 1], bytes[a + 2], upper(bytes[a + 3])),
+              )),
+            );
+        } else {
+          const code = text(from, to).trim();
+          if (code !== '') {
+            const id = this.of(code);
+            if (id >= 0) add(id);
+          }
+        }
+      }
+      from = to + 1;
+    }
+  }
+
+  /** The key in CODE_SPACE of an ASCII subclass at bytes[a…a+3], or NONE. */
+  private prefixKey(bytes: Uint8Array, a: number): number {
+    const s = upper(bytes[a]);
+    const c1 = bytes[a + 1];
+    const c2 = bytes[a + 2];
+    const l = upper(bytes[a + 3]);
+    return s >= A && s <= H && c1 >= ZERO && c1 <= NINE && c2 >= ZERO && c2 <= NINE && l >= A && l <= Z
+      ? (s - A) * 2600 + (c1 - ZERO) * 260 + (c2 - ZERO) * 26 + (l - A)
+      : NONE;
   }
 
   get count(): number {
