@@ -43,7 +43,7 @@ export interface FastRowContext {
   readonly keepTitle: boolean;
   readonly keepText: boolean;
   readonly seen: SeenApplications;
-  /** The importer's pool, so that the general row's records share the same applicant lists. */
+  /** The importer's pool, so that the general row's records and these share the same name strings. */
   readonly pool: StringPool;
 }
 
@@ -243,7 +243,9 @@ export function fastCanonicalRows(ctx: FastRowContext): {
     const listId = applicantCells.id(buf, c.starts[a], c.ends[a]);
     if (applicantCells.added) {
       const cell = decoder.decode(buf.subarray(c.starts[a], c.ends[a])).trim();
-      const list = ctx.pool.sharedList(cell);
+      // Each distinct cell comes here once (the byte pool found it new), so a pooled list (sharedList) would
+      // only be looked up in vain: the list is made directly, its names interned in the importer's pool.
+      const list = ctx.pool.list(cell);
       store.applicantLists.push(list);
       if (listId >= noApplicant.length) {
         const more = new Uint8Array(2 * listId + 2);
