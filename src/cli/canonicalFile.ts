@@ -116,7 +116,11 @@ export function defaultThreads(): number {
 export async function importCanonicalFile(path: string, opts: CanonicalFileOptions): Promise<ImportResult> {
   const size = statSync(path).size;
   const whole = (): Promise<ImportResult> =>
-    importCanonicalBytes(byteRange(path, 0, size, opts.onProgress), { file: opts.file, keepText: opts.keepText });
+    importCanonicalBytes(byteRange(path, 0, size, opts.onProgress), {
+      file: opts.file,
+      keepText: opts.keepText,
+      expectedBytes: size,
+    });
   const threads = opts.threads ?? defaultThreads();
   const workerFile = opts.workerFile ?? WORKER;
   const cut =
@@ -140,7 +144,7 @@ export async function importCanonicalFile(path: string, opts: CanonicalFileOptio
       mine = bytes;
       progress();
     }),
-    { file: opts.file, keepText: opts.keepText },
+    { file: opts.file, keepText: opts.keepText, expectedBytes: cut.at },
     { last: false },
   );
   const out = await worker;

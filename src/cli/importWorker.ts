@@ -22,7 +22,7 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
   const progress = (bytes: number): void => port.postMessage({ progress: bytes });
   const part = await importCanonicalPart(
     byteRange(d.path, d.start, d.end, progress),
-    { file: d.file, keepText: d.keepText },
+    { file: d.file, keepText: d.keepText, expectedBytes: d.end - d.start },
     { header: d.header, last: true },
   );
   const { records, transfer } = encodePartRecords(part.records, d.file);

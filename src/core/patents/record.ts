@@ -129,6 +129,11 @@ export interface ImportOptions {
   /** Called with the number of characters consumed so far. */
   readonly onProgress?: (chars: number) => void;
   readonly cancel?: CancelToken;
+  /**
+   * The bytes the import will read, when known (a file's or a part's size): an importer that stores records
+   * in columns sizes them once for it, instead of growing them step by step.
+   */
+  readonly expectedBytes?: number;
 }
 
 export class ImportCancelled extends Error {

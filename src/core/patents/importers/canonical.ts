@@ -279,7 +279,9 @@ function canonicalRows(file: string, keep: boolean | 'title') {
     duplicates,
   });
 
-  return { row, cellsNeeded, result, part };
+  const reserve = (consumed: number, expected: number): void => fast?.reserve(consumed, expected);
+
+  return { row, cellsNeeded, result, part, reserve };
 }
 
 /** A text cell kept on a record, without its row's decoded text (a title is a slice of the row's leading cells). */
@@ -321,16 +323,34 @@ export interface CanonicalPart {
  * the whole file), or a later one given the file's header row (lines then numbered from 2; joinCanonicalParts
  * shifts them).
  */
-export async function importCanonicalPart(
+/**
+ * Feeds bytes to the rows: once the header is read, the reader locates and decodes only the cells the rows
+ * need; after the first chunk, the rows' store is sized for opts.expectedBytes.
+ */
+function feedRows(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   opts: ImportOptions,
-  where: BytePart,
-): Promise<CanonicalPart> {
-  const rows = canonicalRows(opts.file, opts.keepText ?? true);
+  rows: ReturnType<typeof canonicalRows>,
+  where?: BytePart,
+): Promise<ByteReadEnd> {
   let sized = false;
-  const end = await forEachCsvByteRecord(
+  const expected = opts.expectedBytes;
+  let reserved = expected === undefined;
+  const feedOpts: ImportOptions = reserved
+    ? opts
+    : {
+        ...opts,
+        onProgress: (consumed) => {
+          if (!reserved && expected !== undefined) {
+            reserved = true;
+            rows.reserve(consumed, expected);
+          }
+          opts.onProgress?.(consumed);
+        },
+      };
+  return forEachCsvByteRecord(
     chunks,
-    opts,
+    feedOpts,
     (line, cells, stream) => {
       rows.row(line, cells);
       if (!sized) {
@@ -344,6 +364,15 @@ export async function importCanonicalPart(
     },
     where,
   );
+}
+
+export async function importCanonicalPart(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  opts: ImportOptions,
+  where: BytePart,
+): Promise<CanonicalPart> {
+  const rows = canonicalRows(opts.file, opts.keepText ?? true);
+  const end = await feedRows(chunks, opts, rows, where);
   return rows.part(end);
 }
 
@@ -410,17 +439,6 @@ export async function importCanonicalBytes(
   opts: ImportOptions,
 ): Promise<ImportResult> {
   const rows = canonicalRows(opts.file, opts.keepText ?? true);
-  let sized = false;
-  const end = await forEachCsvByteRecord(chunks, opts, (line, cells, stream) => {
-    rows.row(line, cells);
-    if (!sized) {
-      const n = rows.cellsNeeded();
-      if (n !== undefined) {
-        stream.decodeFirst = n;
-        stream.locateFirst = n;
-        sized = true;
-      }
-    }
-  });
+  const end = await feedRows(chunks, opts, rows);
   return rows.result(end.rejected);
 }

@@ -109,6 +109,7 @@ function countOf(buf: Uint8Array, s: number, e: number): number {
 export function fastCanonicalRows(ctx: FastRowContext): {
   readonly store: RecordStore;
   read(line: number, c: RawCells): StoredRecord | undefined;
+  reserve(consumed: number, expected: number): void;
 } {
   // Column positions as local constants: ctx.at, built by Object.fromEntries, may be a slow dictionary object.
   const {
@@ -279,5 +280,12 @@ export function fastCanonicalRows(ctx: FastRowContext): {
     }
     return store.end();
   };
-  return { store, read };
+  /** Sizes the store for a part of `expected` bytes, `consumed` of which gave the records stored so far. */
+  const reserve = (consumed: number, expected: number): void => {
+    if (store.size < 100 || consumed <= 0 || expected <= consumed) return;
+    // 3% over the estimate: the first megabyte of a file is a fair sample of its rows, not an exact one.
+    const scale = (1.03 * expected) / consumed;
+    store.reserve(Math.ceil(store.size * scale), Math.ceil(store.segmentBytes * scale));
+  };
+  return { store, read, reserve };
 }
