@@ -61,7 +61,13 @@ export function openText(path: string): TextFile {
   };
 }
 
-/** Bytes start … end − 1 of a file in 1 MB chunks (a part of a file read on its own thread). */
+/**
+ * Bytes start … end − 1 of a file in 1 MB chunks (a whole file, or a part read on its own thread), read into one
+ * buffer over and over: a chunk is valid only until the next is asked for, which suits CsvByteStream (it copies
+ * what it keeps of a chunk). A read stream's fresh buffer per chunk made the kernel map and zero new pages for
+ * every megabyte: reading 1.1 GB took 0.30 s so, 0.10 s into one buffer. Reads are synchronous (a megabyte
+ * from the page cache takes some 0.1 ms), between which the generator yields to the event loop.
+ */
 export async function* byteRange(
   path: string,
   start: number,
@@ -69,12 +75,20 @@ export async function* byteRange(
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<Uint8Array> {
   if (end <= start) return;
-  let bytes = 0;
-  for await (const chunk of createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 })) {
-    const b = chunk as Buffer;
-    bytes += b.length;
-    onBytes?.(bytes);
-    // The Buffer itself (a Uint8Array): its native indexOf is what CsvByteStream searches the bytes with.
-    yield b;
+  const fd = openSync(path, 'r');
+  try {
+    // A Node Buffer: its native indexOf is what CsvByteStream searches the bytes with.
+    const buffer = Buffer.allocUnsafeSlow(Math.min(CHUNK, end - start));
+    for (let at = start; at < end;) {
+      const n = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
+      if (n <= 0) throw new Error(`${path}: ended at byte ${at}, before byte ${end} (was the file cut short?)`);
+      at += n;
+      onBytes?.(at - start);
+      yield n === buffer.length ? buffer : buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
+
+const CHUNK = 1 << 20;
