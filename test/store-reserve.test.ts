@@ -4,7 +4,7 @@
  * right, far too low or far too high.
  */
 import { importCanonicalBytes } from '../src/core/patents/importers/canonical';
-import { StoredRecord } from '../src/core/patents/recordStore';
+import { RecordStore, StoredRecord } from '../src/core/patents/recordStore';
 import { generatePatents } from '../scripts/generate-patents';
 import { plainRecords } from './helpers/plainRecords';
 
@@ -37,4 +37,23 @@ test('the same records with any expectedBytes', async () => {
   expect(capacities[1]).toBeLessThan(1.1 * n);
   expect(capacities[2]).toBeLessThan(1.3 * n);
   expect(capacities[3]).toBeGreaterThan(4.5 * n);
+});
+
+test('a store of 300,000 titled records crosses threads (fromColumns) whole', () => {
+  // Sent back by the import worker when a large file is read on two threads with titles kept (the CLI's case);
+  // appending its titles with push(...) threw "Maximum call stack size exceeded" past some 120,000.
+  const store = new RecordStore({ file: 'p.csv', inventors: false, title: true, texts: false });
+  const n = 300_000;
+  const bytes = new TextEncoder().encode('JP2020-000001A');
+  for (let i = 0; i < n; i += 1) {
+    const r = store.begin();
+    store.line[r] = i + 2;
+    store.segment(0, bytes, 0, bytes.length);
+    store.titles.push(`発明 ${i}`);
+    store.end();
+  }
+  const copy = RecordStore.fromColumns(store.columns(), 10);
+  expect(copy.size).toBe(n);
+  expect(copy.record(n - 1).title).toBe(`発明 ${n - 1}`);
+  expect(copy.record(n - 1).sources).toEqual([{ file: 'p.csv', line: n + 11 }]);
 });

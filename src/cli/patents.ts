@@ -2,6 +2,7 @@
  * The evaluator's patent side: reads every --patents file (format and encoding detected, streamed), merges
  * and consolidates the records, reports what was read, merged and rejected, and exports the rejections.
  */
+import { appendAll } from '../core/appendAll';
 import { readFileSync, writeFileSync } from 'fs';
 import { basename } from 'path';
 import { blockedByRecordField } from '../core/patents/coverage';
@@ -136,7 +137,7 @@ export async function loadPatentFiles(
       lines.push(`  rejected: ${x.file}, line ${x.line}${x.field ? `, ${x.field}` : ''}: ${x.reason}`);
     for (const n of r.notes)
       lines.push(`  note: ${n.file}, line ${n.line}${n.field ? `, ${n.field}` : ''}: ${n.reason}`);
-    rejected.push(...r.rejected);
+    appendAll(rejected, r.rejected);
   }
   // What a format lacks is said once per format, not once per file of a search.
   const lacks = new Map<string, { files: number; fields: Set<OptionalRecordField> }>();

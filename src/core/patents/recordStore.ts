@@ -5,6 +5,7 @@
  * trace again and again. Each record is handed out as a StoredRecord, a view of two fields whose getters read
  * the columns, so everything downstream reads PatentRecord as ever.
  */
+import { appendAll } from '../appendAll';
 import { type TextDecoderLike, utf8Decoder } from '../csvBytes';
 import { BytePool } from './bytePool';
 import { isoOfDay } from './dayNumbers';
@@ -228,10 +229,10 @@ export class RecordStore {
     s.segments = c.segments;
     s.bytes = c.bytes;
     s.used = c.bytes.length;
-    s.titles.push(...c.titles);
-    s.abstracts.push(...c.abstracts);
-    s.claimsTexts.push(...c.claimsTexts);
-    s.applicantLists.push(...c.applicantLists);
+    appendAll(s.titles, c.titles);
+    appendAll(s.abstracts, c.abstracts);
+    appendAll(s.claimsTexts, c.claimsTexts);
+    appendAll(s.applicantLists, c.applicantLists);
     return s;
   }
 

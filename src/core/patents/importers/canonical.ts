@@ -6,6 +6,7 @@
  * normaliseApplicationNumber knows (特願2021-100093, JP2021-100093, US 13/657,122 …): two spellings of one
  * application are a duplicate; kind = utility puts a bare "JP2002-002636" in the utility-model series (JPU…).
  */
+import { appendAll } from '../../appendAll';
 import { normaliseHeader, parseInteger } from '../../parse';
 import { parseDate } from '../../text/dates';
 import { type CsvCells, StringCells, rawCells } from '../../csvBytes';
@@ -258,7 +259,7 @@ function canonicalRows(file: string, keep: boolean | 'title') {
       : [];
 
   const result = (readerRejections: readonly Rejection[]): ImportResult => {
-    rejected.push(...readerRejections);
+    appendAll(rejected, readerRejections);
     if (!index) rejected.push({ file, line: 1, reason: 'the file is empty: a header row is required' });
     const lacks = lacksOf();
     return { format: 'canonical', file, rowsRead, records, rejected, lacks, notes, uniqueApplications: true };
@@ -406,7 +407,7 @@ export function joinCanonicalParts(
   const rank = (r: Rejection): number =>
     r.reason.startsWith('record longer than') ? 2 : r.reason.endsWith(': row skipped') ? 1 : 0;
   reader.sort((a, b) => rank(a) - rank(b));
-  rejected.push(...reader);
+  appendAll(rejected, reader);
   return {
     format: 'canonical',
     file,

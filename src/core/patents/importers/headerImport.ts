@@ -4,6 +4,7 @@
  * it), and a header that lacks required columns gives one rejection that says it all, with no rows read.
  * Each format supplies its columns, its row-to-record rule and its file-level notes.
  */
+import { appendAll } from '../../appendAll';
 import { forEachCsvRecord } from '../chunks';
 import type {
   ImportOptions,
@@ -96,10 +97,10 @@ export async function importByHeader<Col, H extends ColumnHeader<Col>, Ctx>(
     const unusable = fmt.missingColumns(state.header, file, state.line, rowsRead);
     return { format, file, rowsRead: 0, records: [], rejected: [unusable], lacks: [], notes: [] };
   }
-  rejected.push(...csvRejections);
+  appendAll(rejected, csvRejections);
   rejected.sort((a, b) => a.line - b.line);
   const end = fmt.finish(state.ctx, records);
-  notes.push(...end.notes);
+  appendAll(notes, end.notes);
   return { format, file, rowsRead, records, rejected, lacks: end.lacks, notes };
 }
 

@@ -36,6 +36,7 @@
  * (8 million patents), and pass keepText: false to leave titles and abstracts out. Rejections and notes past
  * a thousand of one kind per file are counted in one line, not listed.
  */
+import { appendAll } from '../../appendAll';
 import { type CsvRecord, parseCsv } from '../../csv';
 import { normaliseHeader, parseInteger } from '../../parse';
 import { parseDate } from '../../text/dates';
@@ -499,7 +500,7 @@ async function readTable(s: JoinState, f: OpenedFile, table: PatentsViewTable): 
     },
   };
   const problems = await forEachCsvRecord(f.chunks, fileOpts, { separator: '\t', quotes: f.quoted }, onRecord);
-  s.rejected.out.push(...problems);
+  appendAll(s.rejected.out, problems);
 }
 
 // ----- building the records -----
