@@ -23,13 +23,15 @@ const LEGAL_FORMS_JA = [
   '国立研究開発法人',
   '独立行政法人',
 ];
+/** As nameKey meets them, in a name already NFKC-folded (folded once here, not per name). */
+const LEGAL_FORMS_JA_NFKC = LEGAL_FORMS_JA.map((f) => f.normalize('NFKC'));
 const LEGAL_FORMS_EN =
   /\b(kabushiki\s+kaisha|kabushikikaisha|k\.?\s?k\.?|co\.?,?\s*ltd\.?|company\s+limited|co\.?\s*limited|limited|ltd\.?|corporation|corp\.?|incorporated|inc\.?|company|co\.?|gmbh|ag|s\.?a\.?|plc|llc|l\.?l\.?c\.?|n\.?v\.?|b\.?v\.?|s\.?p\.?a\.?|holdings?)\b/g;
 
 /** The comparison key of a name: equal keys are the same applicant. */
 export function nameKey(raw: string): string {
   let s = raw.normalize('NFKC');
-  for (const f of LEGAL_FORMS_JA) s = s.split(f.normalize('NFKC')).join(' ');
+  for (const f of LEGAL_FORMS_JA_NFKC) if (s.includes(f)) s = s.split(f).join(' ');
   s = s.toLowerCase().replace(LEGAL_FORMS_EN, ' ');
   // Keep letters and digits of every script; drop spaces, punctuation and symbols (・, &, ., ",").
   return s.replace(/[^\p{L}\p{N}]+/gu, '');
