@@ -587,22 +587,24 @@ function phaseTable(rows: readonly Row[], side: 'ours' | 'duck'): string {
 /** What each of our phases does, to explain the measured shares. */
 const PHASE_NOTES: Readonly<Record<string, string>> = {
   'read, parse and import':
-    'CsvByteStream on the raw bytes (a Node Buffer, searched with its native indexOf): per row the cells the ' +
+    'the file read in 1 MB chunks into one reused Node Buffer (no fresh pages per chunk), parsed by ' +
+    'CsvByteStream on the raw bytes (searched with the Buffer’s native indexOf): per row the cells the ' +
     'import needs are found by a byte walk, the rest of the row (title, abstract, claims text) only counted by ' +
     'its commas, never walked or decoded. The common row (a plain JP number, ISO dates, digit-only counts) goes ' +
     'straight from bytes into a RecordStore (recordStore.ts): day numbers, counts and applicant-list ids in typed ' +
-    'arrays, short texts as bytes in one arena; an applicant cell is found by its bytes in a hash table and ' +
+    'arrays sized once from the file’s size, short texts as bytes in one arena; an applicant cell is found by ' +
+    'its bytes in a hash table (hashed and compared four bytes a step) and ' +
     'decoded only the first time; the duplicate check tests a bit per plain number. Each record is a two-field ' +
     'view whose getters read the columns; any other row goes through the general row from text, with every rule ' +
-    'and message. On two threads the worker reads the second half and sends its store’s columns back, ' +
-    'transferred, not copied.',
+    'and message. On two threads the worker reads the last 47% (it starts some 100 ms late) and sends its ' +
+    'store’s columns back, transferred, not copied.',
   mergeRecords:
     'one canonical file, whose importer rejected its duplicates: the records as they are, no lookups (with ' +
     'several files, a Map lookup per record and copy-on-merge).',
   consolidate:
     'applicantCounts: a count per applicant list (importers share one list per applicant cell; a store’s ' +
     'records are counted by list id in a typed array, others by a Map), then per distinct list its names; ' +
-    'nameKey once per distinct spelling.',
+    'nameKey once per distinct spelling (the legal forms it strips folded once, not per name).',
   'heavy applicants and universe':
     "the bench's own selection of the heavy applicants (counted per applicant list, a store's records by list " +
     'id); not production code.',
