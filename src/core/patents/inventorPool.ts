@@ -1,0 +1,85 @@
+/**
+ * The distinct inventor names of a RecordStore, numbered 0, 1, 2 … as first met, found by their bytes. Block 2
+ * asks for a couple of million names, most seen before, and the cost of each is mostly memory: so a probe reads
+ * a slot that holds both the hash and the id, then the name's span, then its bytes (BytePool reads four arrays). A name that trims to nothing keeps its id but is marked blank in its slot, so that the caller can pass
+ * over it without reading the name. The caller hashes the bytes, in the same pass that finds the name's ends.
+ */
+export class InventorPool {
+  /** Pairs [hash, code] per slot: code 0 empty, id + 1 for a name, −(id + 1) for a blank name. */
+  private table = new Int32Array(2 << 12);
+  /** Pairs [from, to] per id: the name's bytes in the arena. */
+  private spans = new Int32Array(2 << 10);
+  /**
+   * The names' bytes, copied: a few hundred kilobytes that stay in the cache, where the names' first
+   * occurrences in the store's arena lie scattered over a hundred megabytes.
+   */
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
+  /** The slot where the key of the last find() that missed belongs. */
+  private free = 0;
+  /** The number of distinct names; ids are 0 … size − 1. */
+  size = 0;
+
+  /** The code (see table) of bytes[s, e), hashed by the caller to the Int32 h; 0 when new, to be insert()ed next. */
+  find(bytes: Uint8Array, s: number, e: number, h: number): number {
+    const table = this.table;
+    const spans = this.spans;
+    const mask = (table.length >> 1) - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const code = table[2 * slot + 1];
+      if (code === 0) {
+        this.free = slot;
+        return 0;
+      }
+      if (table[2 * slot] !== h) continue;
+      const id = (code > 0 ? code : -code) - 1;
+      const a = spans[2 * id];
+      if (spans[2 * id + 1] - a !== e - s) continue;
+      const arena = this.arena;
+      let i = 0;
+      while (i < e - s && arena[a + i] === bytes[s + i]) i += 1;
+      if (i === e - s) return code;
+    }
+  }
+
+  /** Adds bytes[s, e), hashed h, which find() has just missed; its code. */
+  insert(bytes: Uint8Array, s: number, e: number, h: number, blank: boolean): number {
+    const id = this.size;
+    if (2 * id === this.spans.length) {
+      const spans = new Int32Array(2 * this.spans.length);
+      spans.set(this.spans);
+      this.spans = spans;
+    }
+    const n = e - s;
+    if (this.used + n > this.arena.length) {
+      const arena = new Uint8Array(Math.max(2 * this.arena.length, this.used + n));
+      arena.set(this.arena.subarray(0, this.used));
+      this.arena = arena;
+    }
+    this.arena.set(bytes.subarray(s, e), this.used);
+    this.spans[2 * id] = this.used;
+    this.spans[2 * id + 1] = this.used + n;
+    this.used += n;
+    const code = blank ? -(id + 1) : id + 1;
+    this.table[2 * this.free] = h;
+    this.table[2 * this.free + 1] = code;
+    this.size += 1;
+    // Kept under half full, so that a probe ends soon.
+    if (this.size * 4 > this.table.length) this.rehash();
+    return code;
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    const table = new Int32Array(2 * old.length);
+    const mask = (table.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      let slot = old[j] & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[j];
+      table[2 * slot + 1] = old[j + 1];
+    }
+    this.table = table;
+  }
+}
