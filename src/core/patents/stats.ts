@@ -143,7 +143,9 @@ const FLAGS = 8;
 /** Claims and registered claims (0 where unknown, as the flags say), when whole numbers; others in oddClaims. */
 const CLAIMS = 9;
 const REGISTERED_CLAIMS = 10;
-const FACTS = 11;
+/** The number of consolidated applicants (1: a single-applicant application). */
+const APPLICANTS = 11;
+const FACTS = 12;
 
 /** Bits of the FLAGS fact. */
 const CLAIMS_UNKNOWN = 1;
@@ -212,8 +214,8 @@ function factsRecorder(
   cutoffDay: number,
   keys: InventorKeys,
 ): {
-  add(r: PatentRecord, filingDate: string, singleApplicant: boolean): void;
-  addStored(r: StoredRecord, singleApplicant: boolean): void;
+  add(r: PatentRecord, filingDate: string, applicants: number): void;
+  addStored(r: StoredRecord, applicants: number): void;
   readonly facts: Facts;
 } {
   const ints = new Int32Array(capacity * FACTS);
@@ -317,11 +319,12 @@ function factsRecorder(
     }
     return flags;
   };
-  const done = (flags: number): void => {
+  const done = (flags: number, applicants: number): void => {
     inventorFrom[i + 1] = used;
     ints[i * FACTS + FLAGS] = flags;
+    ints[i * FACTS + APPLICANTS] = applicants;
   };
-  const add = (r: PatentRecord, filingDate: string, singleApplicant: boolean): void => {
+  const add = (r: PatentRecord, filingDate: string, applicants: number): void => {
     i += 1;
     if (filingDate !== lastFiling) {
       filed(filingDate);
@@ -340,7 +343,7 @@ function factsRecorder(
     const unknown = r.unknown;
     if (unknown !== undefined) for (const [field, bit] of UNKNOWN_FIELD_BITS) if (unknown.includes(field)) flags |= bit;
     // Inventors count only on single-applicant applications: as keys, read here once.
-    if (singleApplicant) {
+    if (applicants === 1) {
       if (r instanceof StoredRecord && r.store.options.inventors) storedInventors(r);
       else {
         const names = r.inventors;
@@ -348,12 +351,12 @@ function factsRecorder(
         else for (const name of names) key(keys.of(name));
       }
     }
-    done(flags);
+    done(flags, applicants);
   };
   /** Day d of a store's column as `on` gives it: NONE for no date or one after the cut-off. */
   const onDay = (d: number): number => (d === NO_DAY || d > cutoffDay ? NONE : d);
   // add() for a store's record: the same facts from its columns, with no date string made or parsed.
-  const addStored = (r: StoredRecord, singleApplicant: boolean): void => {
+  const addStored = (r: StoredRecord, applicants: number): void => {
     const st = r.store;
     const x = r.index;
     i += 1;
@@ -373,11 +376,11 @@ function factsRecorder(
       count(st.registeredClaims[x]),
     );
     // A store's records know every field of their file (unknown is never set on them).
-    if (singleApplicant) {
+    if (applicants === 1) {
       if (st.options.inventors) storedInventors(r);
       else flags |= INVENTORS_UNKNOWN;
     }
-    done(flags);
+    done(flags, applicants);
   };
   return {
     add,
@@ -512,7 +515,7 @@ export function aggregatePatents(
       const a = storedApplicants(r);
       if (a.companies.length === 0) continue;
       const id = patents++;
-      recorder.addStored(r, a.names.length === 1);
+      recorder.addStored(r, a.names.length);
       patentRecords.push(r);
       patentNames.push(a.names);
       for (const entry of a.companies) entry.ids.push(id);
@@ -524,7 +527,7 @@ export function aggregatePatents(
     const a = applicantsOf(r.applicants);
     if (a.companies.length === 0) continue;
     const id = patents++;
-    recorder.add(r, filingDate, a.names.length === 1);
+    recorder.add(r, filingDate, a.names.length);
     patentRecords.push(r);
     patentNames.push(a.names);
     for (const entry of a.companies) entry.ids.push(id);
@@ -632,7 +635,7 @@ export function aggregatePatents(
       cFilingYear[k] = filingYear;
       cClaims[k] = (flags & ODD_CLAIMS) !== 0 ? f.oddClaims.get(2 * i)! : facts[at + CLAIMS];
       cFlags[k] = flags;
-      cApplicants[k] = patentNames[ids[k]].length;
+      cApplicants[k] = facts[at + APPLICANTS];
       if ((flags & CLAIMS_UNKNOWN) !== 0) claimsUnknownAll += 1;
       if ((flags & REQUEST_DATES_UNKNOWN) !== 0) requestDatesUnknown += 1;
       if ((flags & REGISTRATION_DATES_UNKNOWN) !== 0) registrationDatesUnknown += 1;
