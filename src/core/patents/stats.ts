@@ -102,6 +102,23 @@ export function isoDay(iso: string): number {
   return civilDay(digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2));
 }
 
+const YEARS_1800_TO_2200 = [civilDay(1800, 1, 1), civilDay(2200, 12, 31)] as const;
+
+/**
+ * The year of a day number, as isoOfDay(day) spells it: by civil_from_days' arithmetic (isoOfDay's own) for
+ * the years 1800–2200 that dates are read in, without the look-up of the day's string, a cache miss a record.
+ */
+export function yearOfDay(day: number): number {
+  if (day < YEARS_1800_TO_2200[0] || day > YEARS_1800_TO_2200[1]) return digits(isoOfDay(day), 0, 4);
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  // Days from 1 March: January and February (doy 306 on) belong to the next year.
+  return yoe + era * 400 + (doy >= 306 ? 1 : 0);
+}
+
 /** isoDay(addYears(iso, years)), without the string: 29 Feb → 28 Feb in a non-leap target year. */
 function dayPlusYears(iso: string, years: number): number {
   const y = digits(iso, 0, 4) + years;
@@ -256,8 +273,6 @@ function factsRecorder(
     const day = isoDay(d);
     return day <= cutoffDay ? day : NONE;
   };
-  /** The year of an ISO date, without cutting the string. */
-  const yearIn = (iso: string): number => digits(iso, 0, 4);
   // What follows from the filing date alone, kept for the next record: records often come in filing order.
   let lastFiling = '';
   let filingDay = 0;
@@ -293,9 +308,9 @@ function factsRecorder(
     ints[at + FILING] = filingDay;
     ints[at + FILING_YEAR] = filingYear;
     ints[at + REQUEST] = request;
-    if (request !== NONE) ints[at + REQUEST_YEAR] = yearIn(isoOfDay(request));
+    if (request !== NONE) ints[at + REQUEST_YEAR] = yearOfDay(request);
     ints[at + REGISTRATION] = registration;
-    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = yearIn(isoOfDay(registration));
+    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = yearOfDay(registration);
     const expiry = expiryDay !== NO_DAY ? expiryDay : expiryByTerm;
     ints[at + EXPIRY] = expiry;
     ints[at + GONE] = lapse !== NONE && lapse < expiry ? lapse : expiry;
@@ -450,8 +465,15 @@ function byYear(
  * patentRecords / patentNames): small integers, where arrays of records and of name lists per company would be
  * pointers for the garbage collector to copy and trace, a few hundred thousand of them.
  */
-interface CompanyRecords {
-  readonly ids: number[];
+class CompanyRecords {
+  /** ids[0, size): in an Int32Array, which the garbage collector neither copies nor traces. */
+  ids: Int32Array<ArrayBuffer> = new Int32Array(16);
+  size = 0;
+
+  push(id: number): void {
+    if (this.size === this.ids.length) this.ids = grown(this.ids, 2 * this.size);
+    this.ids[this.size++] = id;
+  }
 }
 
 /** The consolidated applicants of one applicant list, and which of them are the universe's companies. */
@@ -470,7 +492,7 @@ export function aggregatePatents(
   const cutoffDay = isoDay(cutoff);
   // Only the universe's companies are ever asked for: records of no such company are passed over.
   const byCompany = new Map<string, CompanyRecords>();
-  for (const c of universe.companies.values()) byCompany.set(c.name, { ids: [] });
+  for (const c of universe.companies.values()) byCompany.set(c.name, new CompanyRecords());
   // Per patent of the universe's companies (its index is its id): the record, and its consolidated applicants.
   const patentRecords: PatentRecord[] = [];
   const patentNames: (readonly string[])[] = [];
@@ -498,27 +520,44 @@ export function aggregatePatents(
     return a;
   };
   // A store's records: kind, filing day and applicant list read from its columns, the list's Applicants by its id.
-  const byStoreList = new Map<RecordStore, (Applicants | undefined)[]>();
-  const storedApplicants = (r: StoredRecord): Applicants => {
-    let known = byStoreList.get(r.store);
-    if (known === undefined) {
-      known = new Array<Applicants | undefined>(r.store.applicantLists.length).fill(undefined);
-      byStoreList.set(r.store, known);
+  // Per store, per list id: 0 not yet seen, −1 no company of the universe, else 1 + its index in storeLists (a
+  // small integer read per record, the Applicants object only for the records kept).
+  const byStoreList = new Map<RecordStore, Int32Array>();
+  const storeLists: Applicants[] = [];
+  let lastStore: RecordStore | undefined;
+  let lastCodes: Int32Array = new Int32Array(0);
+  const storedApplicants = (st: RecordStore, index: number): Applicants | undefined => {
+    if (st !== lastStore) {
+      let codes = byStoreList.get(st);
+      if (codes === undefined) {
+        codes = new Int32Array(st.applicantLists.length);
+        byStoreList.set(st, codes);
+      }
+      lastStore = st;
+      lastCodes = codes;
     }
-    const list = r.store.applicants[r.index];
-    return (known[list] ??= applicantsOf(r.store.applicantLists[list]));
+    const list = st.applicants[index];
+    let code = lastCodes[list];
+    if (code === 0) {
+      const a = applicantsOf(st.applicantLists[list]);
+      if (a.companies.length === 0) code = -1;
+      else code = storeLists.push(a);
+      lastCodes[list] = code;
+    }
+    return code < 0 ? undefined : storeLists[code - 1];
   };
   for (const r of records) {
     if (r instanceof StoredRecord) {
       const st = r.store;
-      if (st.utility[r.index] === 1 || st.filing[r.index] > cutoffDay) continue;
-      const a = storedApplicants(r);
-      if (a.companies.length === 0) continue;
+      const index = r.index;
+      if (st.utility[index] === 1 || st.filing[index] > cutoffDay) continue;
+      const a = storedApplicants(st, index);
+      if (a === undefined) continue;
       const id = patents++;
       recorder.addStored(r, a.names.length);
       patentRecords.push(r);
       patentNames.push(a.names);
-      for (const entry of a.companies) entry.ids.push(id);
+      for (const entry of a.companies) entry.push(id);
       continue;
     }
     if (r.kind !== 'patent') continue;
@@ -530,7 +569,7 @@ export function aggregatePatents(
     recorder.add(r, filingDate, a.names.length);
     patentRecords.push(r);
     patentNames.push(a.names);
-    for (const entry of a.companies) entry.ids.push(id);
+    for (const entry of a.companies) entry.push(id);
   }
   const f = recorder.facts;
   const facts = f.ints;
@@ -539,7 +578,7 @@ export function aggregatePatents(
   let inventorMark = 0;
   // The per-company arrays, allocated once for the largest company (see recordFacts on typed arrays).
   let most = 0;
-  for (const e of byCompany.values()) most = Math.max(most, e.ids.length);
+  for (const e of byCompany.values()) most = Math.max(most, e.size);
   const scratch = {
     cFilingYear: new Int32Array(most),
     cClaims: new Float64Array(most),
@@ -565,12 +604,12 @@ export function aggregatePatents(
   };
   const table = new Map<string, Map<number, Map<StatField, Value>>>();
   const unmatched: string[] = [];
-  const noRecords: CompanyRecords = { ids: [] };
+  const noRecords = new CompanyRecords();
 
   for (const c of universe.companies.values()) {
     const entry = byCompany.get(c.name) ?? noRecords;
     const ids = entry.ids;
-    const m = ids.length;
+    const m = entry.size;
     if (m === 0) unmatched.push(c.name);
     const years = universe.industries.get(c.industry)?.years ?? c.years;
     const known = [...c.rows.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
@@ -836,13 +875,16 @@ export function aggregatePatents(
     unmatched,
     value: (company, year, field) =>
       table.get(company)?.get(year)?.get(field) ?? noValue('#N/A', `no patent statistics for ${company} FY${year}`),
-    recordsOf: (company) => (byCompany.get(company)?.ids ?? []).map((i) => patentRecords[i]),
+    recordsOf: (company) => {
+      const entry = byCompany.get(company) ?? noRecords;
+      return Array.from(entry.ids.subarray(0, entry.size), (i) => patentRecords[i]);
+    },
     coApplicants: (company, years) => {
       const set = new Set(years);
       const entry = byCompany.get(company) ?? noRecords;
       const counts = new Map<string, number>();
       let joint = 0;
-      entry.ids.forEach((i) => {
+      entry.ids.subarray(0, entry.size).forEach((i) => {
         const ns = patentNames[i];
         if (!set.has(facts[i * FACTS + FILING_YEAR]) || ns.length < 2) return;
         joint += 1;
