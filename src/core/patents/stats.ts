@@ -149,10 +149,14 @@ export function latestDate(records: readonly PatentRecord[]): string {
 const FILING = 0;
 const FILING_YEAR = 1;
 const REQUEST = 2;
-/** Year of the request (meaningless where the request is NONE); likewise of the registration. */
-const REQUEST_YEAR = 3;
+/**
+ * The patent's inventors (of a single-applicant patent; none for the others, and where unknown) as InventorKeys:
+ * Facts.inventorKeys[INVENTORS_FROM, INVENTORS_TO), where the statistics read them, not in an array of their own,
+ * which would cost a cache miss a patent more.
+ */
+const INVENTORS_FROM = 3;
 const REGISTRATION = 4;
-const REGISTRATION_YEAR = 5;
+const INVENTORS_TO = 5;
 const EXPIRY = 6;
 /** The day the right is gone: the earlier of a (known) lapse and the expiry. */
 const GONE = 7;
@@ -187,11 +191,7 @@ interface Facts {
   /** FACTS per patent. */
   readonly ints: Int32Array;
   readonly oddClaims: ReadonlyMap<number, number>;
-  /**
-   * The inventors of each single-applicant patent (none for the others, and where unknown) as InventorKeys:
-   * patent i's are inventorKeys[inventorFrom[i], inventorFrom[i + 1]).
-   */
-  readonly inventorFrom: Int32Array;
+  /** The patents' inventors, each patent's from INVENTORS_FROM to INVENTORS_TO. */
   readonly inventorKeys: Int32Array;
 }
 
@@ -240,7 +240,6 @@ function factsRecorder(
   // the records fill: so one Int32Array, and claims in it.
   const oddClaims = new Map<number, number>();
   const asInt = (v: number): boolean => Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0);
-  const inventorFrom = new Int32Array(capacity + 1);
   let inventorKeys = new Int32Array(1024);
   let used = 0;
   const key = (k: number): void => {
@@ -308,9 +307,7 @@ function factsRecorder(
     ints[at + FILING] = filingDay;
     ints[at + FILING_YEAR] = filingYear;
     ints[at + REQUEST] = request;
-    if (request !== NONE) ints[at + REQUEST_YEAR] = yearOfDay(request);
     ints[at + REGISTRATION] = registration;
-    if (registration !== NONE) ints[at + REGISTRATION_YEAR] = yearOfDay(registration);
     const expiry = expiryDay !== NO_DAY ? expiryDay : expiryByTerm;
     ints[at + EXPIRY] = expiry;
     ints[at + GONE] = lapse !== NONE && lapse < expiry ? lapse : expiry;
@@ -334,8 +331,12 @@ function factsRecorder(
     }
     return flags;
   };
+  /** Where the inventors of the patent being added begin: where the last one's ended. */
+  let inventorsFrom = 0;
   const done = (flags: number, applicants: number): void => {
-    inventorFrom[i + 1] = used;
+    ints[i * FACTS + INVENTORS_FROM] = inventorsFrom;
+    ints[i * FACTS + INVENTORS_TO] = used;
+    inventorsFrom = used;
     ints[i * FACTS + FLAGS] = flags;
     ints[i * FACTS + APPLICANTS] = applicants;
   };
@@ -401,7 +402,7 @@ function factsRecorder(
     add,
     addStored,
     get facts(): Facts {
-      return { ints, oddClaims, inventorFrom, inventorKeys };
+      return { ints, oddClaims, inventorKeys };
     },
   };
 }
@@ -584,6 +585,8 @@ export function aggregatePatents(
     cClaims: new Float64Array(most),
     cFlags: new Uint16Array(most),
     cApplicants: new Int32Array(most),
+    cInventorsFrom: new Int32Array(most),
+    cInventorsTo: new Int32Array(most),
     cEvents: new Uint8Array(most),
     qRequest: new Int32Array(most),
     qRequestYear: new Int32Array(most),
@@ -630,6 +633,8 @@ export function aggregatePatents(
     const cClaims = scratch.cClaims;
     const cFlags = scratch.cFlags;
     const cApplicants = scratch.cApplicants;
+    const cInventorsFrom = scratch.cInventorsFrom;
+    const cInventorsTo = scratch.cInventorsTo;
     const cEvents = scratch.cEvents;
     const qRequest = scratch.qRequest;
     const qRequestYear = scratch.qRequestYear;
@@ -675,6 +680,8 @@ export function aggregatePatents(
       cClaims[k] = (flags & ODD_CLAIMS) !== 0 ? f.oddClaims.get(2 * i)! : facts[at + CLAIMS];
       cFlags[k] = flags;
       cApplicants[k] = facts[at + APPLICANTS];
+      cInventorsFrom[k] = facts[at + INVENTORS_FROM];
+      cInventorsTo[k] = facts[at + INVENTORS_TO];
       if ((flags & CLAIMS_UNKNOWN) !== 0) claimsUnknownAll += 1;
       if ((flags & REQUEST_DATES_UNKNOWN) !== 0) requestDatesUnknown += 1;
       if ((flags & REGISTRATION_DATES_UNKNOWN) !== 0) registrationDatesUnknown += 1;
@@ -683,12 +690,13 @@ export function aggregatePatents(
       if (filingYear >= baseApps) sinceApps[nApps++] = filingYear;
       if (filingYear >= baseExam) sinceExam[nExam++] = filingYear;
       if (request !== NONE) {
+        const requestYear = yearOfDay(request);
         qRequest[q] = request;
-        qRequestYear[q] = facts[at + REQUEST_YEAR];
+        qRequestYear[q] = requestYear;
         qFiling[q] = filing;
         q += 1;
         if (registration !== NONE) grantedRequests[granted++] = request;
-        if (filingYear >= baseExam) sinceExamRequest[nExamRequest++] = Math.max(filingYear, facts[at + REQUEST_YEAR]);
+        if (filingYear >= baseExam) sinceExamRequest[nExamRequest++] = Math.max(filingYear, requestYear);
       }
       if (registration !== NONE) {
         gRegistration[g] = registration;
@@ -703,7 +711,7 @@ export function aggregatePatents(
               : facts[at + REGISTERED_CLAIMS];
         g += 1;
         if (filingYear >= baseApps) {
-          sinceAppsRegistration[nAppsRegistration++] = Math.max(filingYear, facts[at + REGISTRATION_YEAR]);
+          sinceAppsRegistration[nAppsRegistration++] = Math.max(filingYear, yearOfDay(registration));
         }
       }
       if ((flags & REQUEST_WINDOW_CLOSED) !== 0) {
@@ -767,8 +775,7 @@ export function aggregatePatents(
           else n.singleClaims += claims;
           if ((flags & INVENTORS_UNKNOWN) !== 0) n.inventorsUnknown += 1;
           else {
-            const id = ids[k];
-            for (let q = f.inventorFrom[id]; q < f.inventorFrom[id + 1]; q += 1) {
+            for (let q = cInventorsFrom[k]; q < cInventorsTo[k]; q += 1) {
               const key = f.inventorKeys[q];
               if (key >= inventorSeen.length) inventorSeen = grown(inventorSeen, 2 * key + 2);
               if (inventorSeen[key] !== inventorMark) {
