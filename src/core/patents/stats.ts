@@ -392,16 +392,33 @@ function factsRecorder(
       count(st.registeredClaims[x]),
     );
     // A store's records know every field of their file (unknown is never set on them).
-    if (applicants === 1) {
-      if (st.options.inventors) storedInventors(r);
-      else flags |= INVENTORS_UNKNOWN;
-    }
+    const later = applicants === 1 && st.options.inventors;
+    if (applicants === 1 && !later) flags |= INVENTORS_UNKNOWN;
     done(flags, applicants);
+    if (later) {
+      laterRecords.push(r);
+      laterPatents.push(i);
+    }
+  };
+  // A store's inventors are read after all the records, in one pass of their own: the pass then keeps the store's
+  // name pool in the cache, where between the records' other columns it was evicted.
+  const laterRecords: StoredRecord[] = [];
+  const laterPatents: number[] = [];
+  const readLater = (): void => {
+    for (let j = 0; j < laterRecords.length; j += 1) {
+      const at = laterPatents[j] * FACTS;
+      ints[at + INVENTORS_FROM] = used;
+      storedInventors(laterRecords[j]);
+      ints[at + INVENTORS_TO] = used;
+    }
+    laterRecords.length = 0;
+    laterPatents.length = 0;
   };
   return {
     add,
     addStored,
     get facts(): Facts {
+      readLater();
       return { ints, oddClaims, inventorKeys };
     },
   };
