@@ -151,8 +151,8 @@ const FILING_YEAR = 1;
 const REQUEST = 2;
 /**
  * The patent's inventors (of a single-applicant patent; none for the others, and where unknown) as InventorKeys:
- * Facts.inventorKeys[INVENTORS_FROM, INVENTORS_TO), where the statistics read them, not in an array of their own,
- * which would cost a cache miss a patent more.
+ * its company's CompanyRecords.inventorKeys[INVENTORS_FROM, INVENTORS_TO), where the statistics read them, not in
+ * an array of their own, which would cost a cache miss a patent more.
  */
 const INVENTORS_FROM = 3;
 const REGISTRATION = 4;
@@ -191,8 +191,6 @@ interface Facts {
   /** FACTS per patent. */
   readonly ints: Int32Array;
   readonly oddClaims: ReadonlyMap<number, number>;
-  /** The patents' inventors, each patent's from INVENTORS_FROM to INVENTORS_TO. */
-  readonly inventorKeys: Int32Array;
 }
 
 /** Inventor names as small integers, equal for names that fold alike (NFKC, no spaces): NFKC once per spelling. */
@@ -225,14 +223,44 @@ function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   return b;
 }
 
+/**
+ * A company's patents, as their indices among the patents of the universe's companies (for the facts, and
+ * patentRecords / patentNames): small integers, where arrays of records and of name lists per company would be
+ * pointers for the garbage collector to copy and trace, a few hundred thousand of them.
+ */
+class CompanyRecords {
+  /** ids[0, size): in an Int32Array, which the garbage collector neither copies nor traces. */
+  ids: Int32Array<ArrayBuffer> = new Int32Array(16);
+  size = 0;
+
+  /**
+   * The inventors of its single-applicant patents as InventorKeys, each patent's from its INVENTORS_FROM to its
+   * INVENTORS_TO: by company (a single-applicant patent has one), so that a pass over a company's patents reads
+   * them from one short array, not from all the patents' scattered over megabytes.
+   */
+  inventorKeys: Int32Array<ArrayBuffer> = new Int32Array(16);
+  keysSize = 0;
+
+  push(id: number): void {
+    if (this.size === this.ids.length) this.ids = grown(this.ids, 2 * this.size);
+    this.ids[this.size++] = id;
+  }
+
+  pushKey(key: number): void {
+    if (this.keysSize === this.inventorKeys.length) this.inventorKeys = grown(this.inventorKeys, 2 * this.keysSize);
+    this.inventorKeys[this.keysSize++] = key;
+  }
+}
+
 /** Facts of records added one by one (patent i is the i-th added), for at most `capacity` records. */
 function factsRecorder(
   capacity: number,
   cutoffDay: number,
   keys: InventorKeys,
 ): {
-  add(r: PatentRecord, filingDate: string, applicants: number): void;
-  addStored(r: StoredRecord, applicants: number): void;
+  /** owner: the company of a single-applicant patent (whose CompanyRecords keep its inventors). */
+  add(r: PatentRecord, filingDate: string, applicants: number, owner: CompanyRecords): void;
+  addStored(r: StoredRecord, applicants: number, owner: CompanyRecords): void;
   readonly facts: Facts;
 } {
   const ints = new Int32Array(capacity * FACTS);
@@ -240,16 +268,10 @@ function factsRecorder(
   // the records fill: so one Int32Array, and claims in it.
   const oddClaims = new Map<number, number>();
   const asInt = (v: number): boolean => Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0);
-  let inventorKeys = new Int32Array(1024);
-  let used = 0;
-  const key = (k: number): void => {
-    if (used === inventorKeys.length) inventorKeys = grown(inventorKeys, 2 * used);
-    inventorKeys[used++] = k;
-  };
   // A store's records name their inventors by the store's ids: each id's key is looked up once per store.
   const storeKeys = new Map<RecordStore, Int32Array>();
   const ids: number[] = [];
-  const storedInventors = (r: StoredRecord): void => {
+  const storedInventors = (r: StoredRecord, owner: CompanyRecords): void => {
     let known = storeKeys.get(r.store);
     if (known === undefined) {
       known = new Int32Array(1024).fill(-1);
@@ -264,7 +286,7 @@ function factsRecorder(
         storeKeys.set(r.store, known);
       }
       if (known[id] < 0) known[id] = keys.of(r.store.inventorName(id));
-      key(known[id]);
+      owner.pushKey(known[id]);
     }
   };
   const on = (d: string | undefined): number => {
@@ -331,16 +353,11 @@ function factsRecorder(
     }
     return flags;
   };
-  /** Where the inventors of the patent being added begin: where the last one's ended. */
-  let inventorsFrom = 0;
   const done = (flags: number, applicants: number): void => {
-    ints[i * FACTS + INVENTORS_FROM] = inventorsFrom;
-    ints[i * FACTS + INVENTORS_TO] = used;
-    inventorsFrom = used;
     ints[i * FACTS + FLAGS] = flags;
     ints[i * FACTS + APPLICANTS] = applicants;
   };
-  const add = (r: PatentRecord, filingDate: string, applicants: number): void => {
+  const add = (r: PatentRecord, filingDate: string, applicants: number, owner: CompanyRecords): void => {
     i += 1;
     if (filingDate !== lastFiling) {
       filed(filingDate);
@@ -360,19 +377,21 @@ function factsRecorder(
     if (unknown !== undefined) for (const [field, bit] of UNKNOWN_FIELD_BITS) if (unknown.includes(field)) flags |= bit;
     // Inventors count only on single-applicant applications: as keys, read here once.
     if (applicants === 1) {
-      if (r instanceof StoredRecord && r.store.options.inventors) storedInventors(r);
+      ints[i * FACTS + INVENTORS_FROM] = owner.keysSize;
+      if (r instanceof StoredRecord && r.store.options.inventors) storedInventors(r, owner);
       else {
         const names = r.inventors;
         if (names === undefined) flags |= INVENTORS_UNKNOWN;
-        else for (const name of names) key(keys.of(name));
+        else for (const name of names) owner.pushKey(keys.of(name));
       }
+      ints[i * FACTS + INVENTORS_TO] = owner.keysSize;
     }
     done(flags, applicants);
   };
   /** Day d of a store's column as `on` gives it: NONE for no date or one after the cut-off. */
   const onDay = (d: number): number => (d === NO_DAY || d > cutoffDay ? NONE : d);
   // add() for a store's record: the same facts from its columns, with no date string made or parsed.
-  const addStored = (r: StoredRecord, applicants: number): void => {
+  const addStored = (r: StoredRecord, applicants: number, owner: CompanyRecords): void => {
     const st = r.store;
     const x = r.index;
     i += 1;
@@ -398,28 +417,32 @@ function factsRecorder(
     if (later) {
       laterRecords.push(r);
       laterPatents.push(i);
+      laterOwners.push(owner);
     }
   };
   // A store's inventors are read after all the records, in one pass of their own: the pass then keeps the store's
   // name pool in the cache, where between the records' other columns it was evicted.
   const laterRecords: StoredRecord[] = [];
   const laterPatents: number[] = [];
+  const laterOwners: CompanyRecords[] = [];
   const readLater = (): void => {
     for (let j = 0; j < laterRecords.length; j += 1) {
       const at = laterPatents[j] * FACTS;
-      ints[at + INVENTORS_FROM] = used;
-      storedInventors(laterRecords[j]);
-      ints[at + INVENTORS_TO] = used;
+      const owner = laterOwners[j];
+      ints[at + INVENTORS_FROM] = owner.keysSize;
+      storedInventors(laterRecords[j], owner);
+      ints[at + INVENTORS_TO] = owner.keysSize;
     }
     laterRecords.length = 0;
     laterPatents.length = 0;
+    laterOwners.length = 0;
   };
   return {
     add,
     addStored,
     get facts(): Facts {
       readLater();
-      return { ints, oddClaims, inventorKeys };
+      return { ints, oddClaims };
     },
   };
 }
@@ -476,22 +499,6 @@ function byYear(
   const next = start.slice();
   for (let k = 0; k < n; k += 1) order[next[years[k] - lo]++] = k;
   return { order, range: (y) => (y < lo || y > hi ? [0, 0] : [start[y - lo], start[y - lo + 1]]) };
-}
-
-/**
- * A company's patents, as their indices among the patents of the universe's companies (for the facts, and
- * patentRecords / patentNames): small integers, where arrays of records and of name lists per company would be
- * pointers for the garbage collector to copy and trace, a few hundred thousand of them.
- */
-class CompanyRecords {
-  /** ids[0, size): in an Int32Array, which the garbage collector neither copies nor traces. */
-  ids: Int32Array<ArrayBuffer> = new Int32Array(16);
-  size = 0;
-
-  push(id: number): void {
-    if (this.size === this.ids.length) this.ids = grown(this.ids, 2 * this.size);
-    this.ids[this.size++] = id;
-  }
 }
 
 /** The consolidated applicants of one applicant list, and which of them are the universe's companies. */
@@ -572,7 +579,7 @@ export function aggregatePatents(
       const a = storedApplicants(st, index);
       if (a === undefined) continue;
       const id = patents++;
-      recorder.addStored(r, a.names.length);
+      recorder.addStored(r, a.names.length, a.companies[0]);
       patentRecords.push(r);
       patentNames.push(a.names);
       for (const entry of a.companies) entry.push(id);
@@ -584,7 +591,7 @@ export function aggregatePatents(
     const a = applicantsOf(r.applicants);
     if (a.companies.length === 0) continue;
     const id = patents++;
-    recorder.add(r, filingDate, a.names.length);
+    recorder.add(r, filingDate, a.names.length, a.companies[0]);
     patentRecords.push(r);
     patentNames.push(a.names);
     for (const entry of a.companies) entry.push(id);
@@ -630,6 +637,7 @@ export function aggregatePatents(
     const entry = byCompany.get(c.name) ?? noRecords;
     const ids = entry.ids;
     const m = entry.size;
+    const companyKeys = entry.inventorKeys;
     if (m === 0) unmatched.push(c.name);
     const years = universe.industries.get(c.industry)?.years ?? c.years;
     const known = [...c.rows.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
@@ -793,7 +801,7 @@ export function aggregatePatents(
           if ((flags & INVENTORS_UNKNOWN) !== 0) n.inventorsUnknown += 1;
           else {
             for (let q = cInventorsFrom[k]; q < cInventorsTo[k]; q += 1) {
-              const key = f.inventorKeys[q];
+              const key = companyKeys[q];
               if (key >= inventorSeen.length) inventorSeen = grown(inventorSeen, 2 * key + 2);
               if (inventorSeen[key] !== inventorMark) {
                 inventorSeen[key] = inventorMark;
