@@ -529,14 +529,32 @@ export function aggregatePatents(
   // (and a single name is looked up by the name, for importers that do not).
   const bySingle = new Map<string, Applicants>();
   const byList = new Map<readonly string[], Applicants>();
+  // Each raw name's consolidated name and company, looked up once: the lists (a hundred thousand of a million
+  // records) repeat a few tens of thousands of names.
+  const rawNames = new Map<string, { readonly name: string; readonly company: CompanyRecords | undefined }>();
+  const rawName = (raw: string): { readonly name: string; readonly company: CompanyRecords | undefined } => {
+    let r = rawNames.get(raw);
+    if (r === undefined) {
+      const name = names.nameOf(raw);
+      r = { name, company: byCompany.get(name) };
+      rawNames.set(raw, r);
+    }
+    return r;
+  };
   const applicantsOf = (list: readonly string[]): Applicants => {
     let a = list.length === 1 ? bySingle.get(list[0]) : byList.get(list);
     if (a === undefined) {
-      const consolidated = list.length === 1 ? [names.nameOf(list[0])] : [...new Set(list.map((x) => names.nameOf(x)))];
+      // The distinct consolidated names in the order first met (as a Set of them would list them); a short list
+      // is searched, a long one not.
+      const consolidated: string[] = [];
       const companies: CompanyRecords[] = [];
-      for (const n of consolidated) {
-        const entry = byCompany.get(n);
-        if (entry !== undefined) companies.push(entry);
+      const seen = list.length > 16 ? new Set<string>() : undefined;
+      for (const raw of list) {
+        const r = rawName(raw);
+        if (seen !== undefined ? seen.has(r.name) : consolidated.includes(r.name)) continue;
+        seen?.add(r.name);
+        consolidated.push(r.name);
+        if (r.company !== undefined) companies.push(r.company);
       }
       a = { names: consolidated, companies };
       if (list.length === 1) bySingle.set(list[0], a);
