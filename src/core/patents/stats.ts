@@ -271,21 +271,30 @@ function factsRecorder(
   // A store's records name their inventors by the store's ids: each id's key is looked up once per store.
   const storeKeys = new Map<RecordStore, Int32Array>();
   const ids: number[] = [];
+  // Records come store by store: the last store's keys are at hand.
+  let lastStore: RecordStore | undefined;
+  let lastKnown: Int32Array = new Int32Array(0);
   const storedInventors = (r: StoredRecord, owner: CompanyRecords): void => {
-    let known = storeKeys.get(r.store);
-    if (known === undefined) {
-      known = new Int32Array(1024).fill(-1);
-      storeKeys.set(r.store, known);
+    const st = r.store;
+    let known = lastKnown;
+    if (st !== lastStore) {
+      let k = storeKeys.get(st);
+      if (k === undefined) {
+        k = new Int32Array(1024).fill(-1);
+        storeKeys.set(st, k);
+      }
+      known = lastKnown = k;
+      lastStore = st;
     }
-    r.store.inventorIds(r.index, ids);
+    st.inventorIds(r.index, ids);
     for (const id of ids) {
       if (id >= known.length) {
         const more = new Int32Array(2 * id + 2).fill(-1);
         more.set(known);
-        known = more;
-        storeKeys.set(r.store, known);
+        known = lastKnown = more;
+        storeKeys.set(st, known);
       }
-      if (known[id] < 0) known[id] = keys.of(r.store.inventorName(id));
+      if (known[id] < 0) known[id] = keys.of(st.inventorName(id));
       owner.pushKey(known[id]);
     }
   };
