@@ -102,21 +102,21 @@ export function isoDay(iso: string): number {
   return civilDay(digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2));
 }
 
-const YEARS_1800_TO_2200 = [civilDay(1800, 1, 1), civilDay(2200, 12, 31)] as const;
+/** The first day of each year 1800–2201: the years that dates are read in, and the end of the last. */
+const FIRST_YEAR = 1800;
+const LAST_YEAR = 2200;
+const YEAR_STARTS = Int32Array.from({ length: LAST_YEAR - FIRST_YEAR + 2 }, (_, k) => civilDay(FIRST_YEAR + k, 1, 1));
 
 /**
- * The year of a day number, as isoOfDay(day) spells it: by civil_from_days' arithmetic (isoOfDay's own) for
- * the years 1800–2200 that dates are read in, without the look-up of the day's string, a cache miss a record.
+ * The year of a day number, as isoOfDay(day) spells it, without the look-up of the day's string (a cache miss a
+ * record): the year its mean length gives, put right by the years' first days.
  */
 export function yearOfDay(day: number): number {
-  if (day < YEARS_1800_TO_2200[0] || day > YEARS_1800_TO_2200[1]) return digits(isoOfDay(day), 0, 4);
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  // Days from 1 March: January and February (doy 306 on) belong to the next year.
-  return yoe + era * 400 + (doy >= 306 ? 1 : 0);
+  if (day < YEAR_STARTS[0] || day >= YEAR_STARTS[YEAR_STARTS.length - 1]) return digits(isoOfDay(day), 0, 4);
+  let k = Math.min(Math.max(Math.floor(day / 365.2425) + 1970 - FIRST_YEAR, 0), LAST_YEAR - FIRST_YEAR);
+  while (day < YEAR_STARTS[k]) k -= 1;
+  while (day >= YEAR_STARTS[k + 1]) k += 1;
+  return FIRST_YEAR + k;
 }
 
 /** isoDay(addYears(iso, years)), without the string: 29 Feb → 28 Feb in a non-leap target year. */
