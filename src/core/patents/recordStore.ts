@@ -7,7 +7,7 @@
  */
 import { appendAll } from '../appendAll';
 import { type TextDecoderLike, utf8Decoder } from '../csvBytes';
-import { BytePool } from './bytePool';
+import { InventorPool } from './inventorPool';
 import { isoOfDay } from './dayNumbers';
 import type { OptionalRecordField, PatentKind, PatentRecord, SourceRef } from './record';
 
@@ -24,6 +24,8 @@ const IPC = 1;
 const REGISTRATION_NUMBER = 2;
 const INVENTORS = 3;
 const SEMICOLON = 0x3b;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 /** Segments up to this many bytes are copied by a loop, longer ones natively. */
 const LONG = 96;
 
@@ -150,14 +152,24 @@ export class RecordStore {
     const bytes = this.bytes;
     const o = 2 * (SEGMENTS * i + INVENTORS);
     const e = this.segments[o + 1];
+    const pool = (this.inventorPool ??= new InventorPool());
     for (let s = this.segments[o]; s < e;) {
+      // One pass over a name's bytes both finds its end and hashes it (FNV-1a).
+      let h = FNV_OFFSET;
       let k = s;
-      while (k < e && bytes[k] !== SEMICOLON) k += 1;
+      for (; k < e; k += 1) {
+        const b = bytes[k];
+        if (b === SEMICOLON) break;
+        h = Math.imul(h ^ b, FNV_PRIME);
+      }
       if (k > s) {
-        this.inventorPool ??= new BytePool();
-        const id = this.inventorPool.id(bytes, s, k);
-        if (this.inventorPool.added) this.inventorNames.push(this.decoder.decode(bytes.subarray(s, k)).trim());
-        if (this.inventorNames[id] !== '') out.push(id);
+        let code = pool.find(bytes, s, k, h);
+        if (code === 0) {
+          const name = this.decoder.decode(bytes.subarray(s, k)).trim();
+          this.inventorNames.push(name);
+          code = pool.insert(bytes, s, k, h, name === '');
+        }
+        if (code > 0) out.push(code - 1);
       }
       s = k + 1;
     }
@@ -166,7 +178,7 @@ export class RecordStore {
   inventorName(id: number): string {
     return this.inventorNames[id];
   }
-  private inventorPool: BytePool | undefined;
+  private inventorPool: InventorPool | undefined;
   private readonly inventorNames: string[] = [];
 
   /** Where record i's segment k (SEGMENT) starts and ends in `bytes`. */
