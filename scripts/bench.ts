@@ -116,16 +116,23 @@ function heavyApplicants(records: readonly PatentRecord[], names: Consolidation)
   const perList = new Map<readonly string[], number>();
   const byStore = new Map<RecordStore, Int32Array>();
   const cutoffDay = civilDay(Number(CUTOFF.slice(0, 4)), Number(CUTOFF.slice(5, 7)), Number(CUTOFF.slice(8, 10)));
+  // The last store's counts at hand: records come in runs of one store.
+  let lastStore: RecordStore | undefined;
+  let lastCounts: Int32Array = new Int32Array(0);
   for (const r of records) {
     if (r instanceof StoredRecord) {
       const st = r.store;
       if (st.utility[r.index] === 1 || st.filing[r.index] > cutoffDay) continue;
-      let n = byStore.get(st);
-      if (n === undefined) {
-        n = new Int32Array(st.applicantLists.length);
-        byStore.set(st, n);
+      if (st !== lastStore) {
+        let n = byStore.get(st);
+        if (n === undefined) {
+          n = new Int32Array(st.applicantLists.length);
+          byStore.set(st, n);
+        }
+        lastStore = st;
+        lastCounts = n;
       }
-      n[st.applicants[r.index]] += 1;
+      lastCounts[st.applicants[r.index]] += 1;
       continue;
     }
     if (r.kind !== 'patent' || r.filingDate > CUTOFF) continue;

@@ -103,12 +103,19 @@ export function applicantCounts(records: Iterable<{ readonly applicants: readonl
   const tally: number[] = [];
   const lists = new Map<readonly string[], number>();
   const byStore = new Map<RecordStore, Int32Array>();
+  // The last store's slots at hand: records come in runs of one store.
+  let lastStore: RecordStore | undefined;
+  let at: Int32Array = new Int32Array(0);
   for (const r of records) {
     if (r instanceof StoredRecord) {
-      let at = byStore.get(r.store);
-      if (at === undefined) {
-        at = new Int32Array(r.store.applicantLists.length).fill(-1);
-        byStore.set(r.store, at);
+      if (r.store !== lastStore) {
+        let slots = byStore.get(r.store);
+        if (slots === undefined) {
+          slots = new Int32Array(r.store.applicantLists.length).fill(-1);
+          byStore.set(r.store, slots);
+        }
+        lastStore = r.store;
+        at = slots;
       }
       const id = r.store.applicants[r.index];
       if (at[id] < 0) {
