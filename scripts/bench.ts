@@ -616,14 +616,17 @@ const PHASE_NOTES: Readonly<Record<string, string>> = {
     "the bench's own selection of the heavy applicants (counted per applicant list, a store's records by list " +
     'id); not production code.',
   aggregatePatents:
-    'one pass over the records: consolidated names memoised per shared applicant list (for a store’s records, by ' +
-    'the list id), and for the records of the universe’s companies every field read once into one Int32Array ' +
-    '(day numbers straight from a store’s columns, years, flags, claims) and their inventors as integer keys ' +
-    '(a store’s inventor bytes hashed, each distinct name folded once); per company its facts gathered into ' +
-    'reused typed arrays, bucketed by filing year and by request year; per year the filing-year statistics over ' +
-    'that bucket (distinct inventors marked per key), the requests of that calendar year, fiscal-year request ' +
-    'counts by binary search, ' +
-    'cumulative counts from tallies by year, and one pass over the registrations (sums in record order).',
+    'one pass over the records: consolidated names looked up once per raw name and memoised per shared applicant ' +
+    'list (for a store’s records, coded per list id in a typed array per store, so a record of no universe ' +
+    'company touches no object), and for the records of the universe’s companies every field read once into ' +
+    'one Int32Array row (day numbers straight from a store’s columns, years by arithmetic, flags, claims, the ' +
+    'applicant count); then a store’s inventors in a pass of their own (each name split and hashed in one pass ' +
+    'and found in a small pool whose slot holds hash, id and bytes, each distinct name folded once); per company ' +
+    'its facts gathered into reused typed arrays (its scattered rows touched once first, so that the cache misses ' +
+    'overlap), bucketed by filing year and by request year; per year the filing-year statistics over that bucket ' +
+    '(distinct inventors marked per key, from the company’s own copy of its single-applicant patents’ keys), the ' +
+    'requests of that calendar year, fiscal-year request counts by binary search, cumulative counts from tallies ' +
+    'by year, and one pass over the registrations (sums in record order).',
 };
 
 interface Profile {
