@@ -26,7 +26,8 @@ import type { CompanyYear } from '../src/core/inputs';
 import { mergeRecords } from '../src/core/patents/merge';
 import { applicantCounts, type Consolidation, consolidateCounts } from '../src/core/patents/names';
 import type { PatentRecord } from '../src/core/patents/record';
-import { type RecordStore, StoredRecord } from '../src/core/patents/recordStore';
+import { StoredRecord } from '../src/core/patents/recordStore';
+import { ListSlots } from '../src/core/patents/listSlots';
 import { civilDay } from '../src/core/patents/dayNumbers';
 import { aggregatePatents, DEFAULT_BASE_YEARS, type PatentStats } from '../src/core/patents/stats';
 import type { StatField } from '../src/core/patents/statFields';
@@ -114,31 +115,19 @@ function heavyApplicants(records: readonly PatentRecord[], names: Consolidation)
   // Patents by the cut-off, counted once per applicant list (importers share one among the records of an
   // applicant cell; a store's records by the list's id, from the store's columns), then per consolidated name.
   const perList = new Map<readonly string[], number>();
-  const byStore = new Map<RecordStore, Int32Array>();
+  const perStore = new ListSlots();
   const cutoffDay = civilDay(Number(CUTOFF.slice(0, 4)), Number(CUTOFF.slice(5, 7)), Number(CUTOFF.slice(8, 10)));
-  // The last store's counts at hand: records come in runs of one store.
-  let lastStore: RecordStore | undefined;
-  let lastCounts: Int32Array = new Int32Array(0);
   for (const r of records) {
     if (r instanceof StoredRecord) {
       const st = r.store;
       if (st.utility[r.index] === 1 || st.filing[r.index] > cutoffDay) continue;
-      if (st !== lastStore) {
-        let n = byStore.get(st);
-        if (n === undefined) {
-          n = new Int32Array(st.applicantLists.length);
-          byStore.set(st, n);
-        }
-        lastStore = st;
-        lastCounts = n;
-      }
-      lastCounts[st.applicants[r.index]] += 1;
+      perStore.of(st)[st.applicants[r.index]] += 1;
       continue;
     }
     if (r.kind !== 'patent' || r.filingDate > CUTOFF) continue;
     perList.set(r.applicants, (perList.get(r.applicants) ?? 0) + 1);
   }
-  for (const [st, n] of byStore)
+  for (const [st, n] of perStore.entries())
     n.forEach((k, id) => {
       if (k > 0) perList.set(st.applicantLists[id], (perList.get(st.applicantLists[id]) ?? 0) + k);
     });

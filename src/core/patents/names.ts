@@ -5,7 +5,8 @@
  * company. Every merge is reported: which variants became which name.
  */
 import { parseCsv } from '../csv';
-import { type RecordStore, StoredRecord } from './recordStore';
+import { ListSlots } from './listSlots';
+import { StoredRecord } from './recordStore';
 import type { InputIssue } from '../issues';
 
 const LEGAL_FORMS_JA = [
@@ -102,21 +103,10 @@ export function applicantCounts(records: Iterable<{ readonly applicants: readonl
   const order: (readonly string[])[] = [];
   const tally: number[] = [];
   const lists = new Map<readonly string[], number>();
-  const byStore = new Map<RecordStore, Int32Array>();
-  // The last store's slots at hand: records come in runs of one store.
-  let lastStore: RecordStore | undefined;
-  let at: Int32Array = new Int32Array(0);
+  const byStore = new ListSlots(-1);
   for (const r of records) {
     if (r instanceof StoredRecord) {
-      if (r.store !== lastStore) {
-        let slots = byStore.get(r.store);
-        if (slots === undefined) {
-          slots = new Int32Array(r.store.applicantLists.length).fill(-1);
-          byStore.set(r.store, slots);
-        }
-        lastStore = r.store;
-        at = slots;
-      }
+      const at = byStore.of(r.store);
       const id = r.store.applicants[r.index];
       if (at[id] < 0) {
         at[id] = order.length;

@@ -10,6 +10,7 @@ import { addYears } from '../text/dates';
 import { type Value, noValue } from '../values';
 import type { Consolidation } from './names';
 import type { OptionalRecordField, PatentRecord } from './record';
+import { ListSlots } from './listSlots';
 import { NO_DAY, type RecordStore, StoredRecord } from './recordStore';
 import { civilDay, isoOfDay } from './dayNumbers';
 import type { StatField } from './statFields';
@@ -574,27 +575,17 @@ export function aggregatePatents(
   // A store's records: kind, filing day and applicant list read from its columns, the list's Applicants by its id.
   // Per store, per list id: 0 not yet seen, −1 no company of the universe, else 1 + its index in storeLists (a
   // small integer read per record, the Applicants object only for the records kept).
-  const byStoreList = new Map<RecordStore, Int32Array>();
+  const byStoreList = new ListSlots();
   const storeLists: Applicants[] = [];
-  let lastStore: RecordStore | undefined;
-  let lastCodes: Int32Array = new Int32Array(0);
   const storedApplicants = (st: RecordStore, index: number): Applicants | undefined => {
-    if (st !== lastStore) {
-      let codes = byStoreList.get(st);
-      if (codes === undefined) {
-        codes = new Int32Array(st.applicantLists.length);
-        byStoreList.set(st, codes);
-      }
-      lastStore = st;
-      lastCodes = codes;
-    }
+    const codes = byStoreList.of(st);
     const list = st.applicants[index];
-    let code = lastCodes[list];
+    let code = codes[list];
     if (code === 0) {
       const a = applicantsOf(st.applicantLists[list]);
       if (a.companies.length === 0) code = -1;
       else code = storeLists.push(a);
-      lastCodes[list] = code;
+      codes[list] = code;
     }
     return code < 0 ? undefined : storeLists[code - 1];
   };
