@@ -457,15 +457,21 @@ function factsRecorder(
   };
 }
 
+/** The least and greatest of years[0 … n−1] (n > 0). */
+function yearSpan(years: Int32Array, n: number): [number, number] {
+  let lo = years[0];
+  let hi = years[0];
+  for (let k = 1; k < n; k += 1) {
+    if (years[k] < lo) lo = years[k];
+    if (years[k] > hi) hi = years[k];
+  }
+  return [lo, hi];
+}
+
 /** How many of some years are at most y, for any y: a tally over the years' range, summed up. */
 function atMostCounter(years: Int32Array, n: number): (y: number) => number {
   if (n === 0) return () => 0;
-  let lo = years[0];
-  let hi = years[0];
-  for (let i = 1; i < n; i += 1) {
-    if (years[i] < lo) lo = years[i];
-    if (years[i] > hi) hi = years[i];
-  }
+  const [lo, hi] = yearSpan(years, n);
   const upTo = new Int32Array(hi - lo + 1);
   for (let i = 0; i < n; i += 1) upTo[years[i] - lo] += 1;
   for (let t = 1; t < upTo.length; t += 1) upTo[t] += upTo[t - 1];
@@ -497,12 +503,7 @@ function byYear(
   order: Int32Array,
 ): { order: Int32Array; range(y: number): [number, number] } {
   if (n === 0) return { order, range: () => [0, 0] };
-  let lo = years[0];
-  let hi = years[0];
-  for (let k = 1; k < n; k += 1) {
-    if (years[k] < lo) lo = years[k];
-    if (years[k] > hi) hi = years[k];
-  }
+  const [lo, hi] = yearSpan(years, n);
   const start = new Int32Array(hi - lo + 2);
   for (let k = 0; k < n; k += 1) start[years[k] - lo + 1] += 1;
   for (let t = 1; t < start.length; t += 1) start[t] += start[t - 1];

@@ -121,7 +121,7 @@ export function aggregatePortfolio(
   let applications = 0;
   let lacking = 0;
   let withoutSubclass = 0;
-  // `seenIn[j]` is the last application that had subclass j: a subclass counts once per application.
+  // `seenIn[j]` is the last application that had subclass j: a subclass counts once per application (addSubclass).
   const seenIn = new Int32Array(MAX_SUBCLASSES).fill(-1);
   // A date whose 4-digit year is before the cut-off's is before the cut-off: no string comparison (slow in
   // V8) for the applications of the span, which ends at least 2 years before it by default.
@@ -195,14 +195,10 @@ export function aggregatePortfolio(
       if (nSubList === first) withoutSubclass += 1;
     } else if (nIds > 0) {
       const codes = r.ipc;
-      subList = room(subList, nSubList + codes.length);
       const first = nSubList;
       for (let c = 0; c < codes.length; c += 1) {
         const j = subclassIds.of(codes[c]);
-        if (j < 0 || seenIn[j] === n) continue;
-        seenIn[j] = n;
-        subList[nSubList] = j;
-        nSubList += 1;
+        if (j >= 0) addSubclass(j);
       }
       if (nSubList === first) withoutSubclass += 1;
     }

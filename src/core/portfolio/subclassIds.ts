@@ -22,6 +22,18 @@ const CR = 0x0d;
 
 const upper = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
 
+/**
+ * The key in CODE_SPACE of a subclass written as these four character codes (section A–H, two digits, a letter;
+ * letters in either case), or NONE: one rule for a code's string and for its bytes.
+ */
+function prefixKey(c0: number, c1: number, c2: number, c3: number): number {
+  const s = upper(c0);
+  const l = upper(c3);
+  return s >= A && s <= H && c1 >= ZERO && c1 <= NINE && c2 >= ZERO && c2 <= NINE && l >= A && l <= Z
+    ? (s - A) * 2600 + (c1 - ZERO) * 260 + (c2 - ZERO) * 26 + (l - A)
+    : NONE;
+}
+
 export class SubclassIds {
   /** Subclass codes by id. */
   readonly codes: string[] = [];
@@ -37,18 +49,12 @@ export class SubclassIds {
     // The prefix stands as written only when the next character is ASCII too: NFKC could compose a
     // combining mark into the subclass letter.
     if (n >= 4 && (n === 4 || code.charCodeAt(4) < 0x80)) {
-      const s = upper(code.charCodeAt(0));
+      const c0 = code.charCodeAt(0);
       const c1 = code.charCodeAt(1);
       const c2 = code.charCodeAt(2);
-      const l = upper(code.charCodeAt(3));
-      if (s >= A && s <= H && c1 >= ZERO && c1 <= NINE && c2 >= ZERO && c2 <= NINE && l >= A && l <= Z) {
-        const k = (s - A) * 2600 + (c1 - ZERO) * 260 + (c2 - ZERO) * 26 + (l - A);
-        const hit = this.byPrefix[k];
-        if (hit !== UNSEEN) return hit;
-        const id = this.idOf(String.fromCharCode(s, c1, c2, l));
-        this.byPrefix[k] = id;
-        return id;
-      }
+      const c3 = code.charCodeAt(3);
+      const k = prefixKey(c0, c1, c2, c3);
+      if (k !== NONE) return this.ofPrefix(k, c0, c1, c2, c3);
     }
     let id = this.byCode.get(code);
     if (id === undefined) {
@@ -72,17 +78,12 @@ export class SubclassIds {
       while (a < to && (bytes[a] === SPACE || (bytes[a] >= TAB && bytes[a] <= CR))) a += 1;
       if (a < to) {
         // The prefix stands when the byte after it is ASCII (as `of` asks of the character after it).
-        const k = a + 4 <= to && (a + 4 === to || bytes[a + 4] < 0x80) ? this.prefixKey(bytes, a) : NONE;
-        if (k >= 0) {
-          const hit = this.byPrefix[k];
-          if (hit !== UNSEEN) add(hit);
-          else
-            add(
-              (this.byPrefix[k] = this.idOf(
-                String.fromCharCode(upper(bytes[a]), bytes[a + 1], bytes[a + 2], upper(bytes[a + 3])),
-              )),
-            );
-        } else {
+        const k =
+          a + 4 <= to && (a + 4 === to || bytes[a + 4] < 0x80)
+            ? prefixKey(bytes[a], bytes[a + 1], bytes[a + 2], bytes[a + 3])
+            : NONE;
+        if (k !== NONE) add(this.ofPrefix(k, bytes[a], bytes[a + 1], bytes[a + 2], bytes[a + 3]));
+        else {
           const code = text(from, to).trim();
           if (code !== '') {
             const id = this.of(code);
@@ -94,15 +95,13 @@ export class SubclassIds {
     }
   }
 
-  /** The key in CODE_SPACE of an ASCII subclass at bytes[a…a+3], or NONE. */
-  private prefixKey(bytes: Uint8Array, a: number): number {
-    const s = upper(bytes[a]);
-    const c1 = bytes[a + 1];
-    const c2 = bytes[a + 2];
-    const l = upper(bytes[a + 3]);
-    return s >= A && s <= H && c1 >= ZERO && c1 <= NINE && c2 >= ZERO && c2 <= NINE && l >= A && l <= Z
-      ? (s - A) * 2600 + (c1 - ZERO) * 260 + (c2 - ZERO) * 26 + (l - A)
-      : NONE;
+  /** The id of the subclass of key k (prefixKey of these four character codes), made when first met. */
+  private ofPrefix(k: number, c0: number, c1: number, c2: number, c3: number): number {
+    const hit = this.byPrefix[k];
+    if (hit !== UNSEEN) return hit;
+    const id = this.idOf(String.fromCharCode(upper(c0), c1, c2, upper(c3)));
+    this.byPrefix[k] = id;
+    return id;
   }
 
   get count(): number {
