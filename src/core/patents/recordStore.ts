@@ -26,7 +26,7 @@ const INVENTORS = 3;
 const SEMICOLON = 0x3b;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** Segments up to this many bytes are copied by a loop, longer ones natively. */
+/** Segments up to this many bytes are copied four bytes a step (see segment), longer ones natively. */
 const LONG = 96;
 
 const grown32 = (a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> => {
