@@ -43,8 +43,9 @@ const json = (v: Value): number | null => (isNoValue(v) ? null : v);
 
 async function runOurs(file: string): Promise<ChildResult> {
   const start = process.hrtime.bigint();
-  // As the CLI reads a UTF-8 canonical file (src/cli/patents.ts → canonicalFile.ts).
-  const imported = await importCanonicalFile(file, { file, keepText: false });
+  // As the CLI reads a UTF-8 canonical file (src/cli/patents.ts → canonicalFile.ts), less the numbering of the
+  // inventors, which only Block 2 reads.
+  const imported = await importCanonicalFile(file, { file, keepText: false, indexInventors: false });
   const asWritten: Consolidation = { nameOf: (raw) => raw.trim(), merged: new Map() };
   const corpus = aggregatePortfolio(imported.records, asWritten, { cutoff: CUTOFF });
   const r = portfolioIndicators(corpus);

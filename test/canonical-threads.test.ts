@@ -60,6 +60,10 @@ test('two threads give the one-thread import: records (views and general rows), 
   const [first, last] = [two.records[0], two.records[two.records.length - 1]];
   if (!(first instanceof StoredRecord && last instanceof StoredRecord)) throw new Error('records are not views');
   expect(last.store).not.toBe(first.store);
+  // Each thread numbered its own part's inventors, and the worker's numbering came with its columns (the
+  // records' inventors, compared above, are read through it).
+  expect(first.store.inventorIndex).toBeDefined();
+  expect(last.store.inventorIndex).toBeDefined();
   expect(last.sources[0].line).toBe(lines.length);
   expect(two.records.filter((r) => !(r instanceof StoredRecord)).map((r) => r.sources[0].line)).toEqual([2401]);
 });

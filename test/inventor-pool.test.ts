@@ -58,3 +58,47 @@ test('the pool tells names apart by their bytes when all hash alike, and after g
   expect(names.slice(0, 300).map(sameHash)).toEqual(first);
   expect(pool.size).toBe(5000);
 });
+
+test('an indexed store gives the same ids and names, also after crossing to another thread', () => {
+  const cells = [
+    '山田 太郎;佐藤 花子',
+    '佐藤 花子;; ;山田 太郎',
+    '',
+    '山田 太;山田 太郎;',
+    'Ｊｏｈｎ　Ｓｍｉｔｈ;佐藤 花子',
+  ];
+  const idsOf = (store: RecordStore): number[][] =>
+    cells.map((_, i) => {
+      const ids: number[] = [];
+      store.inventorIds(i, ids);
+      return ids;
+    });
+  const lazy = idsOf(storeOf(cells));
+  const indexed = storeOf(cells);
+  expect(indexed.inventorIndex).toBeUndefined();
+  indexed.indexInventors();
+  const index = indexed.inventorIndex;
+  if (index === undefined) throw new Error('not indexed');
+  expect(Array.from(index.start)).toEqual([0, 2, 4, 4, 6, 8]);
+  expect(idsOf(indexed)).toEqual(lazy);
+  expect(indexed.inventorCount).toBe(5);
+  // Indexing again changes nothing.
+  indexed.indexInventors();
+  expect(indexed.inventorIndex).toBe(index);
+  // The columns carry the index and its names; the copy has no pool, so it must read both from them.
+  const copy = RecordStore.fromColumns(structuredClone(indexed.columns()), 0);
+  expect(copy.inventorIndex).toBeDefined();
+  expect(idsOf(copy)).toEqual(lazy);
+  expect(cells.map((_, i) => copy.inventorsOf(i))).toEqual(cells.map((_, i) => indexed.inventorsOf(i)));
+  expect(copy.inventorsOf(4)).toEqual(['Ｊｏｈｎ　Ｓｍｉｔｈ', '佐藤 花子']);
+  // An unindexed store's columns carry no names: the copy numbers its inventors anew from the bytes.
+  const plain = RecordStore.fromColumns(structuredClone(storeOf(cells).columns()), 0);
+  expect(plain.inventorIndex).toBeUndefined();
+  expect(idsOf(plain)).toEqual(lazy);
+  expect([0, 1, 3, 4].map((id) => plain.inventorName(id))).toEqual([
+    '山田 太郎',
+    '佐藤 花子',
+    '山田 太',
+    'Ｊｏｈｎ　Ｓｍｉｔｈ',
+  ]);
+});

@@ -20,7 +20,16 @@ test('every statistic the same from store views as from plain records', async ()
   const plain = (await importCanonical([csv], { file: 'p.csv', keepText: false })).records;
   const views = (await importCanonicalBytes([new TextEncoder().encode(csv)], { file: 'p.csv', keepText: false }))
     .records;
-  expect(views.every((r) => r instanceof StoredRecord)).toBe(true);
+  // A store whose import did not number its inventors (ImportOptions.indexInventors false): Block 2 numbers them.
+  const unindexed = (
+    await importCanonicalBytes([new TextEncoder().encode(csv)], {
+      file: 'p.csv',
+      keepText: false,
+      indexInventors: false,
+    })
+  ).records;
+  expect(views.every((r) => r instanceof StoredRecord && r.store.inventorIndex !== undefined)).toBe(true);
+  expect(unindexed.every((r) => r instanceof StoredRecord && r.store.inventorIndex === undefined)).toBe(true);
   expect(plain.some((r) => r instanceof StoredRecord)).toBe(false);
   // Applicant counts (consolidation's input) alike, in the same first-met order.
   expect([...applicantCounts(views)]).toEqual([...applicantCounts(plain)]);
@@ -50,12 +59,13 @@ test('every statistic the same from store views as from plain records', async ()
   const universe = buildUniverse(rows, []);
   const params = { cutoff: '2020-06-30', ...DEFAULT_BASE_YEARS };
   const stats = (records: readonly PatentRecord[]) => aggregatePatents(records, names, universe, params);
-  const [a, b] = [stats(plain), stats(views)];
+  const [a, b, u] = [stats(plain), stats(views), stats(unindexed)];
   let compared = 0;
   for (const c of companies) {
     for (let y = 2010; y <= 2021; y += 1) {
       for (const { id: f } of STAT_FIELDS) {
         expect([c, y, f, b.value(c, y, f)]).toEqual([c, y, f, a.value(c, y, f)]);
+        expect([c, y, f, u.value(c, y, f)]).toEqual([c, y, f, a.value(c, y, f)]);
         compared += 1;
       }
     }

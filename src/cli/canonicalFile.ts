@@ -38,6 +38,8 @@ export interface CanonicalFileOptions {
   /** The name rejections give (the file's base name). */
   readonly file: string;
   readonly keepText: boolean | 'title';
+  /** ImportOptions.indexInventors: default true. */
+  readonly indexInventors?: boolean;
   readonly onProgress?: (bytes: number) => void;
   /** 1: never a worker; 2: a worker for files of minParallelBytes and more. Default: defaultThreads(). */
   readonly threads?: number;
@@ -119,6 +121,7 @@ export async function importCanonicalFile(path: string, opts: CanonicalFileOptio
     importCanonicalBytes(byteRange(path, 0, size, opts.onProgress), {
       file: opts.file,
       keepText: opts.keepText,
+      indexInventors: opts.indexInventors,
       expectedBytes: size,
     });
   const threads = opts.threads ?? defaultThreads();
@@ -133,7 +136,15 @@ export async function importCanonicalFile(path: string, opts: CanonicalFileOptio
   const progress = (): void => opts.onProgress?.(mine + theirs);
   const worker = runWorker(
     workerFile,
-    { path, start: cut.at, end: size, header: cut.header, file: opts.file, keepText: opts.keepText },
+    {
+      path,
+      start: cut.at,
+      end: size,
+      header: cut.header,
+      file: opts.file,
+      keepText: opts.keepText,
+      indexInventors: opts.indexInventors,
+    },
     (bytes) => {
       theirs = bytes;
       progress();
@@ -144,7 +155,7 @@ export async function importCanonicalFile(path: string, opts: CanonicalFileOptio
       mine = bytes;
       progress();
     }),
-    { file: opts.file, keepText: opts.keepText, expectedBytes: cut.at },
+    { file: opts.file, keepText: opts.keepText, indexInventors: opts.indexInventors, expectedBytes: cut.at },
     { last: false },
   );
   const out = await worker;

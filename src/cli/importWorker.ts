@@ -15,6 +15,7 @@ export interface WorkerInput {
   readonly header: Uint8Array;
   readonly file: string;
   readonly keepText: boolean | 'title';
+  readonly indexInventors: boolean | undefined;
 }
 
 async function run(port: NonNullable<typeof parentPort>): Promise<void> {
@@ -22,7 +23,7 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
   const progress = (bytes: number): void => port.postMessage({ progress: bytes });
   const part = await importCanonicalPart(
     byteRange(d.path, d.start, d.end, progress),
-    { file: d.file, keepText: d.keepText, expectedBytes: d.end - d.start },
+    { file: d.file, keepText: d.keepText, indexInventors: d.indexInventors, expectedBytes: d.end - d.start },
     { header: d.header, last: true },
   );
   const { records, transfer } = encodePartRecords(part.records, d.file);

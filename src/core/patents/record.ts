@@ -134,6 +134,12 @@ export interface ImportOptions {
    * in columns sizes them once for it, instead of growing them step by step.
    */
   readonly expectedBytes?: number;
+  /**
+   * Number the records' inventors as the import ends, on the import's own thread (RecordStore.indexInventors),
+   * for Block 2's count of distinct inventors. Default true; false for a caller that computes no Block 2 (the
+   * portfolio benchmark), whose import would only take longer.
+   */
+  readonly indexInventors?: boolean;
 }
 
 export class ImportCancelled extends Error {

@@ -11,7 +11,7 @@ import { type Value, noValue } from '../values';
 import type { Consolidation } from './names';
 import type { OptionalRecordField, PatentRecord } from './record';
 import { ListSlots } from './listSlots';
-import { NO_DAY, type RecordStore, StoredRecord } from './recordStore';
+import { type InventorIndex, NO_DAY, type RecordStore, StoredRecord } from './recordStore';
 import { civilDay, isoOfDay } from './dayNumbers';
 import type { StatField } from './statFields';
 
@@ -269,32 +269,29 @@ function factsRecorder(
   // the records fill: so one Int32Array, and claims in it.
   const oddClaims = new Map<number, number>();
   const asInt = (v: number): boolean => Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0);
-  // A store's records name their inventors by the store's ids: each id's key is looked up once per store.
+  // A store's records name their inventors by the store's ids (its index, made at import, or here if it was not):
+  // each id's key is looked up once per store.
   const storeKeys = new Map<RecordStore, Int32Array>();
-  const ids: number[] = [];
-  // Records come store by store: the last store's keys are at hand.
+  // Records come store by store: the last store's keys and index are at hand.
   let lastStore: RecordStore | undefined;
   let lastKnown: Int32Array = new Int32Array(0);
-  const storedInventors = (r: StoredRecord, owner: CompanyRecords): void => {
-    const st = r.store;
-    let known = lastKnown;
+  let lastIndex: InventorIndex = { start: new Int32Array(1), list: new Int32Array(0) };
+  const storedInventors = (st: RecordStore, x: number, owner: CompanyRecords): void => {
     if (st !== lastStore) {
       let k = storeKeys.get(st);
       if (k === undefined) {
-        k = new Int32Array(1024).fill(-1);
+        st.indexInventors();
+        k = new Int32Array(st.inventorCount).fill(-1);
         storeKeys.set(st, k);
       }
-      known = lastKnown = k;
+      lastKnown = k;
+      lastIndex = st.inventorIndex ?? lastIndex;
       lastStore = st;
     }
-    st.inventorIds(r.index, ids);
-    for (const id of ids) {
-      if (id >= known.length) {
-        const more = new Int32Array(2 * id + 2).fill(-1);
-        more.set(known);
-        known = lastKnown = more;
-        storeKeys.set(st, known);
-      }
+    const known = lastKnown;
+    const { start, list } = lastIndex;
+    for (let q = start[x]; q < start[x + 1]; q += 1) {
+      const id = list[q];
       if (known[id] < 0) known[id] = keys.of(st.inventorName(id));
       owner.pushKey(known[id]);
     }
@@ -388,7 +385,7 @@ function factsRecorder(
     // Inventors count only on single-applicant applications: as keys, read here once.
     if (applicants === 1) {
       ints[i * FACTS + INVENTORS_FROM] = owner.keysSize;
-      if (r instanceof StoredRecord && r.store.options.inventors) storedInventors(r, owner);
+      if (r instanceof StoredRecord && r.store.options.inventors) storedInventors(r.store, r.index, owner);
       else {
         const names = r.inventors;
         if (names === undefined) flags |= INVENTORS_UNKNOWN;
@@ -440,7 +437,7 @@ function factsRecorder(
       const at = laterPatents[j] * FACTS;
       const owner = laterOwners[j];
       ints[at + INVENTORS_FROM] = owner.keysSize;
-      storedInventors(laterRecords[j], owner);
+      storedInventors(laterRecords[j].store, laterRecords[j].index, owner);
       ints[at + INVENTORS_TO] = owner.keysSize;
     }
     laterRecords.length = 0;

@@ -61,7 +61,7 @@ const TEXT_COLUMNS = ['title', 'abstract', 'claims_text'] as const;
  * The rows of patents.csv to records, whichever way the cells were read (text or bytes): the header first,
  * then each row; `result` gives the import with the reader's own rejections appended.
  */
-function canonicalRows(file: string, keep: boolean | 'title') {
+function canonicalRows(file: string, keep: boolean | 'title', indexInventors = true) {
   const keepText = keep === true;
   const keepTitle = keep !== false;
   const records: PatentRecord[] = [];
@@ -259,26 +259,30 @@ function canonicalRows(file: string, keep: boolean | 'title') {
       : [];
 
   const result = (readerRejections: readonly Rejection[]): ImportResult => {
+    if (indexInventors) fast?.store.indexInventors();
     appendAll(rejected, readerRejections);
     if (!index) rejected.push({ file, line: 1, reason: 'the file is empty: a header row is required' });
     const lacks = lacksOf();
     return { format: 'canonical', file, rowsRead, records, rejected, lacks, notes, uniqueApplications: true };
   };
 
-  const part = (end: ByteReadEnd): CanonicalPart => ({
-    records,
-    rowRejections: rejected,
-    readerRejections: end.rejected,
-    notes,
-    lacks: lacksOf(),
-    rowsRead,
-    usable: index !== undefined && !unusable,
-    clean: end.clean,
-    nextLine: end.nextLine,
-    seen,
-    rejectedNumbers,
-    duplicates,
-  });
+  const part = (end: ByteReadEnd): CanonicalPart => {
+    if (indexInventors) fast?.store.indexInventors();
+    return {
+      records,
+      rowRejections: rejected,
+      readerRejections: end.rejected,
+      notes,
+      lacks: lacksOf(),
+      rowsRead,
+      usable: index !== undefined && !unusable,
+      clean: end.clean,
+      nextLine: end.nextLine,
+      seen,
+      rejectedNumbers,
+      duplicates,
+    };
+  };
 
   const reserve = (consumed: number, expected: number): void => fast?.reserve(consumed, expected);
 
@@ -372,7 +376,7 @@ export async function importCanonicalPart(
   opts: ImportOptions,
   where: BytePart,
 ): Promise<CanonicalPart> {
-  const rows = canonicalRows(opts.file, opts.keepText ?? true);
+  const rows = canonicalRows(opts.file, opts.keepText ?? true, opts.indexInventors ?? true);
   const end = await feedRows(chunks, opts, rows, where);
   return rows.part(end);
 }
@@ -426,7 +430,7 @@ export function shiftOf(first: CanonicalPart): number {
 }
 
 export const importCanonical: PatentImporter = async (chunks, opts: ImportOptions): Promise<ImportResult> => {
-  const rows = canonicalRows(opts.file, opts.keepText ?? true);
+  const rows = canonicalRows(opts.file, opts.keepText ?? true, opts.indexInventors ?? true);
   const readerRejections = await forEachCsvRecord(chunks, opts, {}, (r) => rows.row(r.line, new StringCells(r.cells)));
   return rows.result(readerRejections);
 };
@@ -439,7 +443,7 @@ export async function importCanonicalBytes(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   opts: ImportOptions,
 ): Promise<ImportResult> {
-  const rows = canonicalRows(opts.file, opts.keepText ?? true);
+  const rows = canonicalRows(opts.file, opts.keepText ?? true, opts.indexInventors ?? true);
   const end = await feedRows(chunks, opts, rows);
   return rows.result(end.rejected);
 }
