@@ -142,10 +142,10 @@ export function latestDate(records: readonly PatentRecord[]): string {
 }
 
 /**
- * What the statistics read of each record (of the universe's companies), read once, in record order, into one
- * Int32Array, FACTS apart per patent (so that a patent's facts share a cache line), and its claims into a
- * Float64Array, 2 apart. Records are objects or store views scattered in memory; the per-company,
- * per-year work then touches only these. Dates are day numbers, NONE after the cut-off.
+ * What the statistics read of each record (of the universe's companies), read once into one Int32Array, FACTS
+ * apart per row (so that a patent's facts share a cache line): a row per patent and company, each company's rows
+ * side by side in record order (CompanyRecords). Records are objects or store views scattered in memory; the
+ * per-company, per-year work then touches only these. Dates are day numbers, NONE after the cut-off.
  */
 const FILING = 0;
 const FILING_YEAR = 1;
@@ -225,14 +225,17 @@ function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 }
 
 /**
- * A company's patents, as their indices among the patents of the universe's companies (for the facts, and
- * patentRecords / patentNames): small integers, where arrays of records and of name lists per company would be
- * pointers for the garbage collector to copy and trace, a few hundred thousand of them.
+ * A company's patents: its rows of facts, [offset, offset + size) of all the universe's, in record order. The
+ * first pass over the records counts them, so that the second writes each company's rows side by side: the
+ * per-company work then reads them in one run, where rows scattered over all the patents' cost a cache (and
+ * TLB) miss each.
  */
 class CompanyRecords {
-  /** ids[0, size): in an Int32Array, which the garbage collector neither copies nor traces. */
-  ids: Int32Array<ArrayBuffer> = new Int32Array(16);
+  offset = 0;
   size = 0;
+
+  /** Its place in the universe's order. */
+  constructor(readonly ordinal: number) {}
 
   /**
    * The inventors of its single-applicant patents as InventorKeys, each patent's from its INVENTORS_FROM to its
@@ -242,29 +245,28 @@ class CompanyRecords {
   inventorKeys: Int32Array<ArrayBuffer> = new Int32Array(16);
   keysSize = 0;
 
-  push(id: number): void {
-    if (this.size === this.ids.length) this.ids = grown(this.ids, 2 * this.size);
-    this.ids[this.size++] = id;
-  }
-
   pushKey(key: number): void {
     if (this.keysSize === this.inventorKeys.length) this.inventorKeys = grown(this.inventorKeys, 2 * this.keysSize);
     this.inventorKeys[this.keysSize++] = key;
   }
 }
 
-/** Facts of records added one by one (patent i is the i-th added), for at most `capacity` records. */
+/**
+ * Facts of records, each written to the row it is given, of `rows` rows. A record of several companies is added
+ * at its first company's row and copied to the others'.
+ */
 function factsRecorder(
-  capacity: number,
+  rows: number,
   cutoffDay: number,
   keys: InventorKeys,
 ): {
   /** owner: the company of a single-applicant patent (whose CompanyRecords keep its inventors). */
-  add(r: PatentRecord, filingDate: string, applicants: number, owner: CompanyRecords): void;
-  addStored(r: StoredRecord, applicants: number, owner: CompanyRecords): void;
+  add(r: PatentRecord, row: number, applicants: number, owner: CompanyRecords): void;
+  addStored(st: RecordStore, x: number, row: number, applicants: number, owner: CompanyRecords): void;
+  copy(row: number, to: number): void;
   readonly facts: Facts;
 } {
-  const ints = new Int32Array(capacity * FACTS);
+  const ints = new Int32Array(rows * FACTS);
   // Typed arrays live outside the heap; V8 answers every 64 MB of them with a full collection of the heap, which
   // the records fill: so one Int32Array, and claims in it.
   const oddClaims = new Map<number, number>();
@@ -308,7 +310,8 @@ function factsRecorder(
   let expiryByTerm = 0;
   let requestClosed = 0;
   let examinationClosed = 0;
-  let i = -1;
+  /** The row being written. */
+  let i = 0;
   let lastFilingDay = NO_DAY;
   /** The facts that follow from the filing date, for a record filed on another day than the last. */
   const filed = (filingDate: string): void => {
@@ -364,8 +367,9 @@ function factsRecorder(
     ints[i * FACTS + FLAGS] = flags;
     ints[i * FACTS + APPLICANTS] = applicants;
   };
-  const add = (r: PatentRecord, filingDate: string, applicants: number, owner: CompanyRecords): void => {
-    i += 1;
+  const add = (r: PatentRecord, row: number, applicants: number, owner: CompanyRecords): void => {
+    i = row;
+    const filingDate = r.filingDate;
     if (filingDate !== lastFiling) {
       filed(filingDate);
       lastFilingDay = filingDay;
@@ -385,12 +389,9 @@ function factsRecorder(
     // Inventors count only on single-applicant applications: as keys, read here once.
     if (applicants === 1) {
       ints[i * FACTS + INVENTORS_FROM] = owner.keysSize;
-      if (r instanceof StoredRecord && r.store.options.inventors) storedInventors(r.store, r.index, owner);
-      else {
-        const names = r.inventors;
-        if (names === undefined) flags |= INVENTORS_UNKNOWN;
-        else for (const name of names) owner.pushKey(keys.of(name));
-      }
+      const names = r.inventors;
+      if (names === undefined) flags |= INVENTORS_UNKNOWN;
+      else for (const name of names) owner.pushKey(keys.of(name));
       ints[i * FACTS + INVENTORS_TO] = owner.keysSize;
     }
     done(flags, applicants);
@@ -398,10 +399,8 @@ function factsRecorder(
   /** Day d of a store's column as `on` gives it: NONE for no date or one after the cut-off. */
   const onDay = (d: number): number => (d === NO_DAY || d > cutoffDay ? NONE : d);
   // add() for a store's record: the same facts from its columns, with no date string made or parsed.
-  const addStored = (r: StoredRecord, applicants: number, owner: CompanyRecords): void => {
-    const st = r.store;
-    const x = r.index;
-    i += 1;
+  const addStored = (st: RecordStore, x: number, row: number, applicants: number, owner: CompanyRecords): void => {
+    i = row;
     const day = st.filing[x];
     if (day !== lastFilingDay) {
       filed(isoOfDay(day));
@@ -418,40 +417,22 @@ function factsRecorder(
       count(st.registeredClaims[x]),
     );
     // A store's records know every field of their file (unknown is never set on them).
-    const later = applicants === 1 && st.options.inventors;
-    if (applicants === 1 && !later) flags |= INVENTORS_UNKNOWN;
+    if (applicants === 1) {
+      if (st.options.inventors) {
+        ints[i * FACTS + INVENTORS_FROM] = owner.keysSize;
+        storedInventors(st, x, owner);
+        ints[i * FACTS + INVENTORS_TO] = owner.keysSize;
+      } else flags |= INVENTORS_UNKNOWN;
+    }
     done(flags, applicants);
-    if (later) {
-      laterRecords.push(r);
-      laterPatents.push(i);
-      laterOwners.push(owner);
-    }
   };
-  // A store's inventors are read after all the records, in one pass of their own: the pass then keeps the store's
-  // name pool in the cache, where between the records' other columns it was evicted.
-  const laterRecords: StoredRecord[] = [];
-  const laterPatents: number[] = [];
-  const laterOwners: CompanyRecords[] = [];
-  const readLater = (): void => {
-    for (let j = 0; j < laterRecords.length; j += 1) {
-      const at = laterPatents[j] * FACTS;
-      const owner = laterOwners[j];
-      ints[at + INVENTORS_FROM] = owner.keysSize;
-      storedInventors(laterRecords[j].store, laterRecords[j].index, owner);
-      ints[at + INVENTORS_TO] = owner.keysSize;
-    }
-    laterRecords.length = 0;
-    laterPatents.length = 0;
-    laterOwners.length = 0;
+  const copy = (row: number, to: number): void => {
+    ints.copyWithin(to * FACTS, row * FACTS, row * FACTS + FACTS);
+    const flags = ints[row * FACTS + FLAGS];
+    if ((flags & ODD_CLAIMS) !== 0) oddClaims.set(2 * to, oddClaims.get(2 * row)!);
+    if ((flags & ODD_REGISTERED_CLAIMS) !== 0) oddClaims.set(2 * to + 1, oddClaims.get(2 * row + 1)!);
   };
-  return {
-    add,
-    addStored,
-    get facts(): Facts {
-      readLater();
-      return { ints, oddClaims };
-    },
-  };
+  return { add, addStored, copy, facts: { ints, oddClaims } };
 }
 
 /** The least and greatest of years[0 … n−1] (n > 0). */
@@ -475,19 +456,40 @@ function atMostCounter(years: Int32Array, n: number): (y: number) => number {
   return (y) => (y < lo ? 0 : upTo[Math.min(y, hi) - lo]);
 }
 
-/** How many of some sorted day numbers lie in (after, upTo]. */
-function countIn(sorted: Int32Array, after: number, upTo: number): number {
-  const upperBound = (day: number): number => {
+/**
+ * How many of some day numbers lie in (after, upTo], for `after` and `upTo` among a few sorted bounds (the fiscal
+ * years' ends): each day's place among the bounds by a binary search, then sums — where sorting the days cost a
+ * per-company sort of up to a hundred thousand.
+ */
+function dayCounter(days: Int32Array, n: number, bounds: Int32Array): (after: number, upTo: number) => number {
+  // atMost[b]: the days at most bounds[b].
+  const atMost = new Int32Array(bounds.length);
+  const last = bounds.length - 1;
+  for (let k = 0; k < n; k += 1) {
+    const day = days[k];
+    if (day > bounds[last]) continue;
     let a = 0;
-    let b = sorted.length;
+    let b = last;
     while (a < b) {
       const mid = (a + b) >>> 1;
-      if (sorted[mid] <= day) a = mid + 1;
+      if (bounds[mid] < day) a = mid + 1;
       else b = mid;
     }
-    return a;
+    atMost[a] += 1;
+  }
+  for (let b = 1; b < bounds.length; b += 1) atMost[b] += atMost[b - 1];
+  const at = (bound: number): number => {
+    let a = 0;
+    let b = last;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (bounds[mid] < bound) a = mid + 1;
+      else b = mid;
+    }
+    if (bounds[a] !== bound) throw new Error(`dayCounter: ${bound} is not a bound`);
+    return atMost[a];
   };
-  return upTo > after ? upperBound(upTo) - upperBound(after) : 0;
+  return (after, upTo) => (upTo > after ? at(upTo) - at(after) : 0);
 }
 
 /**
@@ -511,6 +513,8 @@ function byYear(
 
 /** The consolidated applicants of one applicant list, and which of them are the universe's companies. */
 interface Applicants {
+  /** Its index among all the Applicants made (applicantSets). */
+  readonly id: number;
   readonly names: readonly string[];
   readonly companies: readonly CompanyRecords[];
 }
@@ -525,16 +529,22 @@ export function aggregatePatents(
   const cutoffDay = isoDay(cutoff);
   // Only the universe's companies are ever asked for: records of no such company are passed over.
   const byCompany = new Map<string, CompanyRecords>();
-  for (const c of universe.companies.values()) byCompany.set(c.name, new CompanyRecords());
-  // Per patent of the universe's companies (its index is its id): the record, and its consolidated applicants.
-  const patentRecords: PatentRecord[] = [];
-  const patentNames: (readonly string[])[] = [];
-  // The facts of the patents of the universe's companies, read in the same pass.
+  const companyList: CompanyRecords[] = [];
+  for (const c of universe.companies.values()) {
+    const entry = new CompanyRecords(companyList.length);
+    companyList.push(entry);
+    byCompany.set(c.name, entry);
+  }
   const inventorKeys = new InventorKeys();
-  const recorder = factsRecorder(records.length, cutoffDay, inventorKeys);
-  let patents = 0;
   // Consolidated once per applicant list: importers share one list among the records of an applicant cell
   // (and a single name is looked up by the name, for importers that do not).
+  const applicantSets: Applicants[] = [];
+  // Per Applicants id, what the passes over the patents read, as small integers, not through the object (one of
+  // a hundred thousand, a cache miss a patent): its first company's ordinal (−1: none), how many companies, how
+  // many consolidated names.
+  const setFirst: number[] = [];
+  const setCompanies: number[] = [];
+  const setNames: number[] = [];
   const bySingle = new Map<string, Applicants>();
   const byList = new Map<readonly string[], Applicants>();
   // Each raw name's consolidated name and company, looked up once: the lists (a hundred thousand of a million
@@ -549,68 +559,121 @@ export function aggregatePatents(
     }
     return r;
   };
+  const consolidateList = (list: readonly string[]): Applicants => {
+    // The distinct consolidated names in the order first met (as a Set of them would list them); a short list
+    // is searched, a long one not.
+    const consolidated: string[] = [];
+    const companies: CompanyRecords[] = [];
+    const seen = list.length > 16 ? new Set<string>() : undefined;
+    for (const raw of list) {
+      const r = rawName(raw);
+      if (seen !== undefined ? seen.has(r.name) : consolidated.includes(r.name)) continue;
+      seen?.add(r.name);
+      consolidated.push(r.name);
+      if (r.company !== undefined) companies.push(r.company);
+    }
+    const a = { id: applicantSets.length, names: consolidated, companies };
+    applicantSets.push(a);
+    setFirst.push(companies.length > 0 ? companies[0].ordinal : -1);
+    setCompanies.push(companies.length);
+    setNames.push(consolidated.length);
+    return a;
+  };
   const applicantsOf = (list: readonly string[]): Applicants => {
-    let a = list.length === 1 ? bySingle.get(list[0]) : byList.get(list);
+    const single = list.length === 1;
+    let a = single ? bySingle.get(list[0]) : byList.get(list);
     if (a === undefined) {
-      // The distinct consolidated names in the order first met (as a Set of them would list them); a short list
-      // is searched, a long one not.
-      const consolidated: string[] = [];
-      const companies: CompanyRecords[] = [];
-      const seen = list.length > 16 ? new Set<string>() : undefined;
-      for (const raw of list) {
-        const r = rawName(raw);
-        if (seen !== undefined ? seen.has(r.name) : consolidated.includes(r.name)) continue;
-        seen?.add(r.name);
-        consolidated.push(r.name);
-        if (r.company !== undefined) companies.push(r.company);
-      }
-      a = { names: consolidated, companies };
-      if (list.length === 1) bySingle.set(list[0], a);
+      a = consolidateList(list);
+      if (single) bySingle.set(list[0], a);
       else byList.set(list, a);
     }
     return a;
   };
-  // A store's records: kind, filing day and applicant list read from its columns, the list's Applicants by its id.
-  // Per store, per list id: 0 not yet seen, −1 no company of the universe, else 1 + its index in storeLists (a
-  // small integer read per record, the Applicants object only for the records kept).
+  // A store's records: kind, filing day and applicant list read from its columns, the list's Applicants by its id
+  // (a list of several names straight from consolidateList: the store's slot is its only cache).
+  // Per store, per list id: 0 not yet seen, −1 no company of the universe, else 1 + the Applicants' id.
   const byStoreList = new ListSlots();
-  const storeLists: Applicants[] = [];
-  const storedApplicants = (st: RecordStore, index: number): Applicants | undefined => {
+  /** The Applicants id of a store's record, −1 for one of no company of the universe. */
+  const storedApplicants = (st: RecordStore, index: number): number => {
     const codes = byStoreList.of(st);
     const list = st.applicants[index];
     let code = codes[list];
     if (code === 0) {
-      const a = applicantsOf(st.applicantLists[list]);
-      if (a.companies.length === 0) code = -1;
-      else code = storeLists.push(a);
+      const names = st.applicantLists[list];
+      const a = names.length === 1 ? applicantsOf(names) : consolidateList(names);
+      code = a.companies.length === 0 ? -1 : a.id + 1;
       codes[list] = code;
     }
-    return code < 0 ? undefined : storeLists[code - 1];
+    return code - 1;
   };
-  for (const r of records) {
+  // The first pass: the patents of the universe's companies filed by the cut-off, in record order (patent p):
+  // where each is in records, its store and index there (keptStore −1: not a store's), its applicants; and each
+  // company's count of them.
+  const keptAt = new Int32Array(records.length);
+  const keptStore = new Int32Array(records.length);
+  const keptIndex = new Int32Array(records.length);
+  const keptApplicants = new Int32Array(records.length);
+  const stores: RecordStore[] = [];
+  let lastStore: RecordStore | undefined;
+  let lastOrdinal = -1;
+  let patents = 0;
+  const sizes = new Int32Array(companyList.length);
+  for (let at = 0; at < records.length; at += 1) {
+    const r = records[at];
+    let id: number;
     if (r instanceof StoredRecord) {
       const st = r.store;
       const index = r.index;
       if (st.utility[index] === 1 || st.filing[index] > cutoffDay) continue;
-      const a = storedApplicants(st, index);
-      if (a === undefined) continue;
-      const id = patents++;
-      recorder.addStored(r, a.names.length, a.companies[0]);
-      patentRecords.push(r);
-      patentNames.push(a.names);
-      for (const entry of a.companies) entry.push(id);
-      continue;
+      id = storedApplicants(st, index);
+      if (id < 0) continue;
+      if (st !== lastStore) {
+        lastOrdinal = stores.indexOf(st);
+        if (lastOrdinal < 0) lastOrdinal = stores.push(st) - 1;
+        lastStore = st;
+      }
+      keptStore[patents] = lastOrdinal;
+      keptIndex[patents] = index;
+    } else {
+      if (r.kind !== 'patent' || r.filingDate > cutoff) continue;
+      id = applicantsOf(r.applicants).id;
+      if (setCompanies[id] === 0) continue;
+      keptStore[patents] = -1;
     }
-    if (r.kind !== 'patent') continue;
-    const filingDate = r.filingDate;
-    if (filingDate > cutoff) continue;
-    const a = applicantsOf(r.applicants);
-    if (a.companies.length === 0) continue;
-    const id = patents++;
-    recorder.add(r, filingDate, a.names.length, a.companies[0]);
-    patentRecords.push(r);
-    patentNames.push(a.names);
-    for (const entry of a.companies) entry.push(id);
+    keptAt[patents] = at;
+    keptApplicants[patents] = id;
+    patents += 1;
+    if (setCompanies[id] === 1) sizes[setFirst[id]] += 1;
+    else for (const c of applicantSets[id].companies) sizes[c.ordinal] += 1;
+  }
+  // Each company's rows side by side, in the universe's order; rowPatent: the patent of each row.
+  const next = new Int32Array(companyList.length);
+  let rows = 0;
+  for (const e of companyList) {
+    e.offset = next[e.ordinal] = rows;
+    e.size = sizes[e.ordinal];
+    rows += e.size;
+  }
+  const rowPatent = new Int32Array(rows);
+  // The second pass: each patent's facts, read once, written to its first company's row and copied to the others'.
+  const recorder = factsRecorder(rows, cutoffDay, inventorKeys);
+  for (let p = 0; p < patents; p += 1) {
+    const id = keptApplicants[p];
+    const first = setFirst[id];
+    const row = next[first]++;
+    rowPatent[row] = p;
+    const ordinal = keptStore[p];
+    const owner = companyList[first];
+    if (ordinal >= 0) recorder.addStored(stores[ordinal], keptIndex[p], row, setNames[id], owner);
+    else recorder.add(records[keptAt[p]], row, setNames[id], owner);
+    if (setCompanies[id] > 1) {
+      const companies = applicantSets[id].companies;
+      for (let k = 1; k < companies.length; k += 1) {
+        const to = next[companies[k].ordinal]++;
+        rowPatent[to] = p;
+        recorder.copy(row, to);
+      }
+    }
   }
   const f = recorder.facts;
   const facts = f.ints;
@@ -643,17 +706,14 @@ export function aggregatePatents(
     sinceAppsRegistration: new Int32Array(most),
     filedOrder: new Int32Array(most),
     requestedOrder: new Int32Array(most),
-    requestDays: new Int32Array(most),
-    /** Where the first pass over a company's facts leaves what it read, lest the compiler drop the reads. */
-    touched: new Int32Array(1),
   };
   const table = new Map<string, Map<number, Map<StatField, Value>>>();
   const unmatched: string[] = [];
-  const noRecords = new CompanyRecords();
+  const noRecords = new CompanyRecords(-1);
 
   for (const c of universe.companies.values()) {
     const entry = byCompany.get(c.name) ?? noRecords;
-    const ids = entry.ids;
+    const base = entry.offset;
     const m = entry.size;
     const companyKeys = entry.inventorKeys;
     if (m === 0) unmatched.push(c.name);
@@ -711,13 +771,9 @@ export function aggregatePatents(
     let closedReqHit = 0;
     let closedReg = 0;
     let closedRegHit = 0;
-    // The company's rows of facts lie scattered among all the patents': a first pass does nothing but read them,
-    // so that the processor fetches many at once (no work waits on a read), and the pass below finds them cached.
-    let touched = 0;
-    for (let k = 0; k < m; k += 1) touched ^= facts[ids[k] * FACTS] ^ facts[ids[k] * FACTS + FACTS - 1];
-    scratch.touched[0] = touched;
+    // The company's rows, side by side.
     for (let k = 0; k < m; k += 1) {
-      const i = ids[k];
+      const i = base + k;
       const at = i * FACTS;
       const filingYear = facts[at + FILING_YEAR];
       const filing = facts[at + FILING];
@@ -790,9 +846,12 @@ export function aggregatePatents(
 
     const filed = byYear(cFilingYear, m, scratch.filedOrder);
     const requestedIn = byYear(qRequestYear, q, scratch.requestedOrder);
-    scratch.requestDays.set(qRequest.subarray(0, q));
-    const requestDays = scratch.requestDays.subarray(0, q).sort();
-    const grantedRequestDays = grantedRequests.subarray(0, granted).sort();
+    // The fiscal years' bounds, and the base of the cumulative grant rate: where requests are counted.
+    const fyEnds = new Map<number, number>();
+    for (const y of years) for (const x of [y - 1, y]) if (!fyEnds.has(x)) fyEnds.set(x, isoDay(fyEnd(x)));
+    const bounds = Int32Array.from(new Set([grantBaseStart, ...fyEnds.values()])).sort();
+    const requestsIn = dayCounter(qRequest, q, bounds);
+    const grantedRequestsIn = dayCounter(grantedRequests, granted, bounds);
     const cumApps = atMostCounter(sinceApps, nApps);
     const cumAppsExamBase = atMostCounter(sinceExam, nExam);
     const cumExamRequests = atMostCounter(sinceExamRequest, nExamRequest);
@@ -800,8 +859,8 @@ export function aggregatePatents(
 
     const perYear = new Map<number, Map<StatField, Value>>();
     for (const y of years) {
-      const start = isoDay(fyEnd(y - 1));
-      const end = isoDay(fyEnd(y));
+      const start = fyEnds.get(y - 1)!;
+      const end = fyEnds.get(y)!;
       const n = newCounters();
       inventorMark += 1;
       let inventors = 0;
@@ -848,10 +907,10 @@ export function aggregatePatents(
         n.examRequests += 1;
         n.requestYears += (qRequest[j] - qFiling[j]) / YEAR;
       }
-      n.fyRequests = countIn(requestDays, start, end);
-      n.fyRequestsGranted = countIn(grantedRequestDays, start, end);
-      n.cumFyRequests = countIn(requestDays, grantBaseStart, end);
-      n.cumFyRequestsGranted = countIn(grantedRequestDays, grantBaseStart, end);
+      n.fyRequests = requestsIn(start, end);
+      n.fyRequestsGranted = grantedRequestsIn(start, end);
+      n.cumFyRequests = requestsIn(grantBaseStart, end);
+      n.cumFyRequestsGranted = grantedRequestsIn(grantBaseStart, end);
       // One pass over the registrations, in record order, for the fiscal year's and the stock.
       for (let j = 0; j < g; j += 1) {
         const registration = gRegistration[j];
@@ -932,19 +991,19 @@ export function aggregatePatents(
       table.get(company)?.get(year)?.get(field) ?? noValue('#N/A', `no patent statistics for ${company} FY${year}`),
     recordsOf: (company) => {
       const entry = byCompany.get(company) ?? noRecords;
-      return Array.from(entry.ids.subarray(0, entry.size), (i) => patentRecords[i]);
+      return Array.from(rowPatent.subarray(entry.offset, entry.offset + entry.size), (p) => records[keptAt[p]]);
     },
     coApplicants: (company, years) => {
       const set = new Set(years);
       const entry = byCompany.get(company) ?? noRecords;
       const counts = new Map<string, number>();
       let joint = 0;
-      entry.ids.subarray(0, entry.size).forEach((i) => {
-        const ns = patentNames[i];
-        if (!set.has(facts[i * FACTS + FILING_YEAR]) || ns.length < 2) return;
+      for (let row = entry.offset; row < entry.offset + entry.size; row += 1) {
+        const ns = applicantSets[keptApplicants[rowPatent[row]]].names;
+        if (!set.has(facts[row * FACTS + FILING_YEAR]) || ns.length < 2) continue;
         joint += 1;
         for (const n of ns) if (n !== company) counts.set(n, (counts.get(n) ?? 0) + 1);
-      });
+      }
       return [...counts]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([name, n]) => ({ name, jointApplications: n, share: (n / joint) * 100 }));
