@@ -102,16 +102,6 @@ class Stopwatch {
 
 /** Consolidated applicants with at least HEAVY patent applications, counted as aggregatePatents counts them. */
 function heavyApplicants(records: readonly PatentRecord[], names: Consolidation): string[] {
-  // The bench's own selection memoises nameOf, so that it adds little to the time of the production path.
-  const memo = new Map<string, string>();
-  const nameOf = (raw: string): string => {
-    let n = memo.get(raw);
-    if (n === undefined) {
-      n = names.nameOf(raw);
-      memo.set(raw, n);
-    }
-    return n;
-  };
   // Patents by the cut-off, counted once per applicant list (importers share one among the records of an
   // applicant cell; a store's records by the list's id, from the store's columns), then per consolidated name.
   const perList = new Map<readonly string[], number>();
@@ -127,13 +117,38 @@ function heavyApplicants(records: readonly PatentRecord[], names: Consolidation)
     if (r.kind !== 'patent' || r.filingDate > CUTOFF) continue;
     perList.set(r.applicants, (perList.get(r.applicants) ?? 0) + 1);
   }
-  for (const [st, n] of perStore.entries())
-    n.forEach((k, id) => {
-      if (k > 0) perList.set(st.applicantLists[id], (perList.get(st.applicantLists[id]) ?? 0) + k);
-    });
-  const counts = new Map<string, number>();
-  for (const [list, k] of perList) for (const n of new Set(list.map(nameOf))) counts.set(n, (counts.get(n) ?? 0) + k);
-  return [...counts].filter(([, n]) => n >= HEAVY).map(([name]) => name);
+  // Consolidated names as small integers, each raw name's looked up once (the bench's own memo, so that the
+  // selection adds little to the time of the production path); a list's count goes once to each of its names.
+  const rawIds = new Map<string, number>();
+  const ids = new Map<string, number>();
+  const consolidated: string[] = [];
+  const counts: number[] = [];
+  const lastList: number[] = [];
+  let listNo = 0;
+  const add = (list: readonly string[], k: number): void => {
+    listNo += 1;
+    for (const raw of list) {
+      let id = rawIds.get(raw);
+      if (id === undefined) {
+        const name = names.nameOf(raw);
+        id = ids.get(name);
+        if (id === undefined) {
+          id = consolidated.push(name) - 1;
+          ids.set(name, id);
+          counts.push(0);
+          lastList.push(0);
+        }
+        rawIds.set(raw, id);
+      }
+      if (lastList[id] !== listNo) {
+        lastList[id] = listNo;
+        counts[id] += k;
+      }
+    }
+  };
+  for (const [st, n] of perStore.entries()) n.forEach((k, id) => k > 0 && add(st.applicantLists[id], k));
+  for (const [list, k] of perList) add(list, k);
+  return consolidated.filter((_, id) => counts[id] >= HEAVY);
 }
 
 /** One company per heavy applicant, every year FROM_YEAR–TO_YEAR, fiscal years ending 12-31, no financials. */
