@@ -82,9 +82,10 @@ test('an indexed store gives the same ids and names, also after crossing to anot
   expect(Array.from(index.start)).toEqual([0, 2, 4, 4, 6, 8]);
   expect(idsOf(indexed)).toEqual(lazy);
   expect(indexed.inventorCount).toBe(5);
-  // Indexing again changes nothing.
+  // Indexing again changes nothing; the store is complete.
   indexed.indexInventors();
   expect(indexed.inventorIndex).toBe(index);
+  expect(() => indexed.begin()).toThrow('a record added after the store was indexed');
   // The columns carry the index and its names; the copy has no pool, so it must read both from them.
   const copy = RecordStore.fromColumns(structuredClone(indexed.columns()), 0);
   expect(copy.inventorIndex).toBeDefined();

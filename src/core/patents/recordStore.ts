@@ -75,6 +75,7 @@ export class RecordStore {
 
   /** Makes room for one more record and returns its index; the caller fills every column, then calls end(). */
   begin(): number {
+    if (this.index !== undefined) throw new Error('RecordStore: a record added after the store was indexed');
     const i = this.size;
     if (i === this.capacity) this.grow();
     return i;
@@ -145,19 +146,31 @@ export class RecordStore {
 
   /**
    * Record i's inventors as ids in `out` (cleared first): equal ids for equal bytes, names by inventorName. Block 2
-   * counts distinct inventors by these, with no string in between.
+   * counts distinct inventors by these, with no string in between. The store must be complete (see indexInventors).
    */
   inventorIds(i: number, out: number[]): void {
     out.length = 0;
-    const index = this.inventorIndex;
-    if (index !== undefined) {
-      for (let q = index.start[i]; q < index.start[i + 1]; q += 1) out.push(index.list[q]);
-      return;
-    }
+    const index = this.index ?? this.indexInventors();
+    for (let q = index.start[i]; q < index.start[i + 1]; q += 1) out.push(index.list[q]);
+  }
+
+  inventorName(id: number): string {
+    return this.inventorNames[id];
+  }
+  private inventorPool: InventorPool | undefined;
+  private inventorNames: string[] = [];
+  /** While indexInventors runs: record i's ids are idList[idStart[i], idStart[i + 1]). */
+  private idStart = new Int32Array(0);
+  private idList = new Int32Array(0);
+  private idsUsed = 0;
+
+  /** Appends record i's inventor ids, after record i − 1's, numbering the names first met. */
+  private numberInventors(i: number): void {
     const bytes = this.bytes;
     const o = 2 * (SEGMENTS * i + INVENTORS);
     const e = this.segments[o + 1];
     const pool = (this.inventorPool ??= new InventorPool());
+    let n = this.idsUsed;
     for (let s = this.segments[o]; s < e;) {
       // One pass over a name's bytes both finds its end and hashes it (FNV-1a).
       let h = FNV_OFFSET;
@@ -174,37 +187,34 @@ export class RecordStore {
           this.inventorNames.push(name);
           code = pool.insert(bytes, s, k, h, name === '');
         }
-        if (code > 0) out.push(code - 1);
+        if (code > 0) {
+          if (n === this.idList.length) this.idList = grown32(this.idList, 2 * n);
+          this.idList[n++] = code - 1;
+        }
       }
       s = k + 1;
     }
+    this.idsUsed = n;
+    this.idStart[i + 1] = n;
   }
-
-  inventorName(id: number): string {
-    return this.inventorNames[id];
-  }
-  private inventorPool: InventorPool | undefined;
-  private inventorNames: string[] = [];
 
   /**
-   * Numbers every record's inventors once (inventorIds, kept in inventorIndex), for a complete store. An import
-   * does it on the thread that read the store's part (ImportOptions.indexInventors): at 1M applications the two
-   * threads of a large file then share the couple of million names' hashing and look-ups (about 0.2 s on one
-   * thread), which Block 2 would otherwise do alone afterwards.
+   * Every record's inventors numbered and kept as the store's index, which is then complete: no record can be
+   * added after it. An import calls it as it ends (ImportOptions.indexInventors), on the thread
+   * that read the store's part, so that the two threads of a large file share the couple of million names'
+   * hashing and look-ups, which Block 2 would otherwise do alone afterwards; any other caller of inventorIds
+   * makes it on first use.
    */
-  indexInventors(): void {
-    if (this.inventorIndex !== undefined || !this.options.inventors) return;
-    const start = new Int32Array(this.size + 1);
-    let list = new Int32Array(Math.max(1024, 3 * this.size));
-    let n = 0;
-    const ids: number[] = [];
-    for (let i = 0; i < this.size; i += 1) {
-      this.inventorIds(i, ids);
-      if (n + ids.length > list.length) list = grown32(list, Math.max(2 * list.length, n + ids.length));
-      for (let k = 0; k < ids.length; k += 1) list[n++] = ids[k];
-      start[i + 1] = n;
+  indexInventors(): InventorIndex {
+    if (this.index === undefined) {
+      this.idStart = new Int32Array(this.size + 1);
+      this.idList = new Int32Array(Math.max(1024, 3 * this.size));
+      this.idsUsed = 0;
+      if (this.options.inventors) for (let i = 0; i < this.size; i += 1) this.numberInventors(i);
+      this.index = { start: this.idStart, list: this.idList.subarray(0, this.idsUsed) };
+      this.idStart = this.idList = new Int32Array(0);
     }
-    this.index = { start, list: list.slice(0, n) };
+    return this.index;
   }
 
   /** Record i's inventor ids are list[start[i], start[i + 1]), once indexInventors has run. */

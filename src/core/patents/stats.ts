@@ -287,7 +287,7 @@ function factsRecorder(
         storeKeys.set(st, k);
       }
       lastKnown = k;
-      lastIndex = st.inventorIndex ?? lastIndex;
+      lastIndex = st.indexInventors();
       lastStore = st;
     }
     const known = lastKnown;
