@@ -6,8 +6,11 @@
  *   npm run bench -- --sizes 10k,100k    fewer
  *   npm run bench -- --profile           also a CPU profile of our run at the largest size
  *   npm run bench -- --no-text           corpus without titles and abstracts
+ *   npm run bench -- --rounds 5          five runs of each side, alternating (default 3)
  *
- * Each side runs in its own child process, so that its peak memory (VmHWM) is its own. Both compute, for every
+ * Each side runs in its own child process, so that its peak memory (VmHWM) is its own; the sides take turns,
+ * a few rounds, and each side's median run is reported (one run of a second or two on this shared machine is off
+ * by 5–10% now and then, and the first read of a fresh file meets a colder page cache than the next). Both compute, for every
  * applicant with at least 100 patent applications and every year, the applications, their claims, the joint
  * applications (by filing year), the examination requests, the registrations (by year of the event) and the
  * valid patents at the year end; the bench fails loudly when the two disagree on any of them.
@@ -366,6 +369,8 @@ interface Options {
   readonly portfolio: boolean;
   /** Block 3's keywords (PKA, PSI) on this many generated Japanese abstracts; 0 with --skip-keywords. */
   readonly keywordDocuments: number;
+  /** Runs of each side, taking turns (--rounds; default 3). */
+  readonly rounds: number;
 }
 
 function parseSize(s: string): number {
@@ -391,7 +396,15 @@ function parseOptions(args: readonly string[]): Options {
     keep: args.includes('--keep'),
     portfolio: !args.includes('--skip-portfolio'),
     keywordDocuments: args.includes('--skip-keywords') ? 0 : parseSize(value('--keyword-documents') ?? '100k'),
+    rounds: rounds(value('--rounds') ?? '3'),
   };
+}
+
+function rounds(s: string): number {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--rounds: ${JSON.stringify(s)} is not a whole number of 1 or more`);
+  return n;
 }
 
 const label = (n: number): string => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
@@ -467,8 +480,12 @@ interface Row {
   readonly n: number;
   readonly mb: number;
   readonly generateSeconds: number;
+  /** Each side's median run (its phases with it), with its peak memory the highest of its runs. */
   readonly ours: ChildResult;
   readonly duck: ChildResult;
+  /** Every run's seconds, in turn. */
+  readonly oursRuns: readonly number[];
+  readonly duckRuns: readonly number[];
   readonly applicants: number;
   readonly cells: number;
 }
@@ -478,15 +495,37 @@ function benchSize(n: number, opts: Options, dir: string): Row {
   console.log(`${label(n)}: generating ${file}`);
   const gen = writeCorpus(file, n, opts.withText);
   console.log(`${label(n)}: ${gen.mb.toFixed(0)} MB in ${gen.seconds.toFixed(1)} s; ours…`);
-  const ours = runChild('ours', file, path.join(dir, 'ours.json'));
-  console.log(`${label(n)}: ours ${ours.seconds.toFixed(2)} s, ${ours.peakMB.toFixed(0)} MB; DuckDB…`);
-  const duck = runChild('duckdb', file, path.join(dir, 'duckdb.json'));
-  console.log(`${label(n)}: DuckDB ${duck.seconds.toFixed(2)} s, ${duck.peakMB.toFixed(0)} MB; comparing`);
-  const same = compare(ours.counts, duck.counts);
-  console.log(`${label(n)}: ${same.applicants} heavy applicants, ${same.cells} counts, all equal`);
+  const oursRuns: ChildResult[] = [];
+  const duckRuns: ChildResult[] = [];
+  let same = { applicants: 0, cells: 0 };
+  for (let round = 1; round <= opts.rounds; round += 1) {
+    const ours = runChild('ours', file, path.join(dir, 'ours.json'));
+    console.log(`${label(n)} round ${round}: ours ${ours.seconds.toFixed(2)} s, ${ours.peakMB.toFixed(0)} MB; DuckDB…`);
+    const duck = runChild('duckdb', file, path.join(dir, 'duckdb.json'));
+    console.log(`${label(n)} round ${round}: DuckDB ${duck.seconds.toFixed(2)} s, ${duck.peakMB.toFixed(0)} MB`);
+    // Every run of ours against DuckDB's first: each must give every count.
+    same = compare(ours.counts, (duckRuns[0] ?? duck).counts);
+    oursRuns.push({ ...ours, counts: {} });
+    duckRuns.push(duck);
+  }
+  console.log(`${label(n)}: ${same.applicants} heavy applicants, ${same.cells} counts, all equal in every round`);
   if (!opts.keep) fs.rmSync(file, { force: true });
-  const strip = (r: ChildResult): ChildResult => ({ ...r, counts: {} });
-  return { n, mb: gen.mb, generateSeconds: gen.seconds, ours: strip(ours), duck: strip(duck), ...same };
+  return {
+    n,
+    mb: gen.mb,
+    generateSeconds: gen.seconds,
+    ours: medianRun(oursRuns),
+    duck: medianRun(duckRuns.map((r) => ({ ...r, counts: {} }))),
+    oursRuns: oursRuns.map((r) => r.seconds),
+    duckRuns: duckRuns.map((r) => r.seconds),
+    ...same,
+  };
+}
+
+/** The run of median time (the lower middle of an even number), with the highest peak memory of all the runs. */
+function medianRun(runs: readonly ChildResult[]): ChildResult {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)], peakMB: Math.max(...runs.map((r) => r.peakMB)) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -649,7 +688,7 @@ function report(rows: readonly Row[], opts: Options, profile: Profile | undefine
   const lines = [
     '# Benchmarks: patent statistics, ours against DuckDB',
     '',
-    'Written by `npm run bench` (scripts/bench.ts); not run on CI. Numbers from one run on this machine:',
+    'Written by `npm run bench` (scripts/bench.ts); not run on CI. Numbers from one run of it on this machine:',
     '',
     machine(load),
     '',
@@ -667,12 +706,24 @@ function report(rows: readonly Row[], opts: Options, profile: Profile | undefine
       `Import threads used: ${rows.map((r) => `${label(r.n)} ${r.ours.importThreads ?? 1}`).join(', ')}.`,
     `- **DuckDB**: \`read_csv\` with explicit types, \`string_split\` + \`unnest\` of the applicants, GROUP BY per ` +
       `applicant and year, with ${os.availableParallelism()} threads.`,
-    '- Time: wall time inside each child process (process.hrtime), from the first byte read to the counts in hand. ' +
-      'Memory: the child’s peak resident set (VmHWM).',
+    '- Time: wall time inside each child process (process.hrtime), from the first byte read to the counts in hand; ' +
+      `the two sides take turns, ${opts.rounds} round${opts.rounds === 1 ? '' : 's'} at each size, and each side's ` +
+      'median run is shown (and its phases below). Memory: the child’s peak resident set (VmHWM), the highest of ' +
+      'its runs.',
     '',
     '| applications | CSV MB | heavy applicants | ours s | DuckDB s | ours / DuckDB | ours peak MB | DuckDB peak MB |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...table,
+    '',
+    'Every run, in turn (s): ' +
+      rows
+        .map(
+          (r) =>
+            `${label(r.n)} ours ${r.oursRuns.map(s2).join(', ')}; DuckDB ${r.duckRuns.map(s2).join(', ')}` +
+            ` (ratios ${r.oursRuns.map((o, k) => (o / r.duckRuns[k]).toFixed(2)).join(', ')})`,
+        )
+        .join('. ') +
+      '.',
     '',
     '## Where the time goes',
     '',
