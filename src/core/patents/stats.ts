@@ -13,7 +13,7 @@ import type { OptionalRecordField, PatentRecord } from './record';
 import { ListSlots } from './listSlots';
 import { type InventorIndex, NO_DAY, type RecordStore, StoredRecord } from './recordStore';
 import { civilDay, isoOfDay } from './dayNumbers';
-import type { StatField } from './statFields';
+import { STAT_FIELDS, type StatField } from './statFields';
 
 export interface StatParameters {
   /** Data cut-off date (データ締切日): later events are not counted. */
@@ -53,6 +53,15 @@ export interface PatentStats {
 }
 
 const YEAR = 365.25;
+/**
+ * Each field's place in a company-year's values: an array of them, where a Map per company-year (tens of
+ * thousands at 1M applications, each with its 27 entries) cost a Map.set a value and the garbage collector's
+ * time.
+ */
+const FIELD_AT = new Map<StatField, number>(STAT_FIELDS.map((f, k) => [f.id, k]));
+const fieldAt = (field: StatField): number => FIELD_AT.get(field)!;
+/** The same, as properties (F.apps), for the code that fills the arrays. */
+const F = Object.fromEntries(FIELD_AT) as Readonly<Record<StatField, number>>;
 /** Day number of an absent date: no comparison in the loops below is true of it unless it is asked for. */
 const NONE = -1;
 
@@ -152,8 +161,7 @@ const FILING_YEAR = 1;
 const REQUEST = 2;
 /**
  * The patent's inventors (of a single-applicant patent; none for the others, and where unknown) as InventorKeys:
- * its company's CompanyRecords.inventorKeys[INVENTORS_FROM, INVENTORS_TO), where the statistics read them, not in
- * an array of their own, which would cost a cache miss a patent more.
+ * Facts.keys[INVENTORS_FROM, INVENTORS_TO), among its company's, which lie side by side (CompanyRecords).
  */
 const INVENTORS_FROM = 3;
 const REGISTRATION = 4;
@@ -189,9 +197,11 @@ const UNKNOWN_FIELD_BITS: readonly [OptionalRecordField, number][] = [
 ];
 
 interface Facts {
-  /** FACTS per patent. */
+  /** FACTS per row. */
   readonly ints: Int32Array;
   readonly oddClaims: ReadonlyMap<number, number>;
+  /** The inventors of single-applicant patents, as InventorKeys (INVENTORS_FROM). */
+  readonly keys: Int32Array;
 }
 
 /** Inventor names as small integers, equal for names that fold alike (NFKC, no spaces): NFKC once per spelling. */
@@ -239,16 +249,13 @@ class CompanyRecords {
 
   /**
    * The inventors of its single-applicant patents as InventorKeys, each patent's from its INVENTORS_FROM to its
-   * INVENTORS_TO: by company (a single-applicant patent has one), so that a pass over a company's patents reads
-   * them from one short array, not from all the patents' scattered over megabytes.
+   * INVENTORS_TO, lie in Facts.keys from keysFrom on (counted in the first pass: a single-applicant patent has one
+   * company), so that a pass over a company's patents reads them from one short run, not from all the patents'
+   * scattered over megabytes; keysEnd: where the next goes.
    */
-  inventorKeys: Int32Array<ArrayBuffer> = new Int32Array(16);
-  keysSize = 0;
-
-  pushKey(key: number): void {
-    if (this.keysSize === this.inventorKeys.length) this.inventorKeys = grown(this.inventorKeys, 2 * this.keysSize);
-    this.inventorKeys[this.keysSize++] = key;
-  }
+  keys = 0;
+  keysFrom = 0;
+  keysEnd = 0;
 }
 
 /**
@@ -257,6 +264,7 @@ class CompanyRecords {
  */
 function factsRecorder(
   rows: number,
+  inventorCount: number,
   cutoffDay: number,
   keys: InventorKeys,
 ): {
@@ -267,6 +275,10 @@ function factsRecorder(
   readonly facts: Facts;
 } {
   const ints = new Int32Array(rows * FACTS);
+  const inventors = new Int32Array(inventorCount);
+  const pushKey = (owner: CompanyRecords, key: number): void => {
+    inventors[owner.keysEnd++] = key;
+  };
   // Typed arrays live outside the heap; V8 answers every 64 MB of them with a full collection of the heap, which
   // the records fill: so one Int32Array, and claims in it.
   const oddClaims = new Map<number, number>();
@@ -295,7 +307,7 @@ function factsRecorder(
     for (let q = start[x]; q < start[x + 1]; q += 1) {
       const id = list[q];
       if (known[id] < 0) known[id] = keys.of(st.inventorName(id));
-      owner.pushKey(known[id]);
+      pushKey(owner, known[id]);
     }
   };
   const on = (d: string | undefined): number => {
@@ -388,11 +400,11 @@ function factsRecorder(
     if (unknown !== undefined) for (const [field, bit] of UNKNOWN_FIELD_BITS) if (unknown.includes(field)) flags |= bit;
     // Inventors count only on single-applicant applications: as keys, read here once.
     if (applicants === 1) {
-      ints[i * FACTS + INVENTORS_FROM] = owner.keysSize;
+      ints[i * FACTS + INVENTORS_FROM] = owner.keysEnd;
       const names = r.inventors;
       if (names === undefined) flags |= INVENTORS_UNKNOWN;
-      else for (const name of names) owner.pushKey(keys.of(name));
-      ints[i * FACTS + INVENTORS_TO] = owner.keysSize;
+      else for (const name of names) pushKey(owner, keys.of(name));
+      ints[i * FACTS + INVENTORS_TO] = owner.keysEnd;
     }
     done(flags, applicants);
   };
@@ -419,9 +431,9 @@ function factsRecorder(
     // A store's records know every field of their file (unknown is never set on them).
     if (applicants === 1) {
       if (st.options.inventors) {
-        ints[i * FACTS + INVENTORS_FROM] = owner.keysSize;
+        ints[i * FACTS + INVENTORS_FROM] = owner.keysEnd;
         storedInventors(st, x, owner);
-        ints[i * FACTS + INVENTORS_TO] = owner.keysSize;
+        ints[i * FACTS + INVENTORS_TO] = owner.keysEnd;
       } else flags |= INVENTORS_UNKNOWN;
     }
     done(flags, applicants);
@@ -432,7 +444,7 @@ function factsRecorder(
     if ((flags & ODD_CLAIMS) !== 0) oddClaims.set(2 * to, oddClaims.get(2 * row)!);
     if ((flags & ODD_REGISTERED_CLAIMS) !== 0) oddClaims.set(2 * to + 1, oddClaims.get(2 * row + 1)!);
   };
-  return { add, addStored, copy, facts: { ints, oddClaims } };
+  return { add, addStored, copy, facts: { ints, oddClaims, keys: inventors } };
 }
 
 /** The least and greatest of years[0 … n−1] (n > 0). */
@@ -607,65 +619,69 @@ export function aggregatePatents(
     return code - 1;
   };
   // The first pass: the patents of the universe's companies filed by the cut-off, in record order (patent p):
-  // where each is in records, its store and index there (keptStore −1: not a store's), its applicants; and each
-  // company's count of them.
+  // where each is in records and its applicants; each company's count of them, and of their inventors.
   const keptAt = new Int32Array(records.length);
-  const keptStore = new Int32Array(records.length);
-  const keptIndex = new Int32Array(records.length);
   const keptApplicants = new Int32Array(records.length);
-  const stores: RecordStore[] = [];
-  let lastStore: RecordStore | undefined;
-  let lastOrdinal = -1;
   let patents = 0;
   const sizes = new Int32Array(companyList.length);
+  let lastStore: RecordStore | undefined;
+  let lastIndex: InventorIndex | undefined;
   for (let at = 0; at < records.length; at += 1) {
     const r = records[at];
     let id: number;
+    let inventors = 0;
     if (r instanceof StoredRecord) {
       const st = r.store;
       const index = r.index;
       if (st.utility[index] === 1 || st.filing[index] > cutoffDay) continue;
       id = storedApplicants(st, index);
       if (id < 0) continue;
-      if (st !== lastStore) {
-        lastOrdinal = stores.indexOf(st);
-        if (lastOrdinal < 0) lastOrdinal = stores.push(st) - 1;
-        lastStore = st;
+      if (setNames[id] === 1 && st.options.inventors) {
+        if (st !== lastStore) {
+          lastStore = st;
+          lastIndex = st.indexInventors();
+        }
+        const start = lastIndex!.start;
+        inventors = start[index + 1] - start[index];
       }
-      keptStore[patents] = lastOrdinal;
-      keptIndex[patents] = index;
     } else {
       if (r.kind !== 'patent' || r.filingDate > cutoff) continue;
       id = applicantsOf(r.applicants).id;
       if (setCompanies[id] === 0) continue;
-      keptStore[patents] = -1;
+      if (setNames[id] === 1) inventors = r.inventors?.length ?? 0;
     }
     keptAt[patents] = at;
     keptApplicants[patents] = id;
     patents += 1;
-    if (setCompanies[id] === 1) sizes[setFirst[id]] += 1;
-    else for (const c of applicantSets[id].companies) sizes[c.ordinal] += 1;
+    if (setCompanies[id] === 1) {
+      sizes[setFirst[id]] += 1;
+      companyList[setFirst[id]].keys += inventors;
+    } else for (const c of applicantSets[id].companies) sizes[c.ordinal] += 1;
   }
-  // Each company's rows side by side, in the universe's order; rowPatent: the patent of each row.
+  // Each company's rows side by side, in the universe's order, and its inventors' keys; rowPatent: the patent of
+  // each row.
   const next = new Int32Array(companyList.length);
   let rows = 0;
+  let keys = 0;
   for (const e of companyList) {
     e.offset = next[e.ordinal] = rows;
     e.size = sizes[e.ordinal];
     rows += e.size;
+    e.keysFrom = e.keysEnd = keys;
+    keys += e.keys;
   }
   const rowPatent = new Int32Array(rows);
   // The second pass: each patent's facts, read once, written to its first company's row and copied to the others'.
-  const recorder = factsRecorder(rows, cutoffDay, inventorKeys);
+  const recorder = factsRecorder(rows, keys, cutoffDay, inventorKeys);
   for (let p = 0; p < patents; p += 1) {
     const id = keptApplicants[p];
     const first = setFirst[id];
     const row = next[first]++;
     rowPatent[row] = p;
-    const ordinal = keptStore[p];
     const owner = companyList[first];
-    if (ordinal >= 0) recorder.addStored(stores[ordinal], keptIndex[p], row, setNames[id], owner);
-    else recorder.add(records[keptAt[p]], row, setNames[id], owner);
+    const r = records[keptAt[p]];
+    if (r instanceof StoredRecord) recorder.addStored(r.store, r.index, row, setNames[id], owner);
+    else recorder.add(r, row, setNames[id], owner);
     if (setCompanies[id] > 1) {
       const companies = applicantSets[id].companies;
       for (let k = 1; k < companies.length; k += 1) {
@@ -707,7 +723,7 @@ export function aggregatePatents(
     filedOrder: new Int32Array(most),
     requestedOrder: new Int32Array(most),
   };
-  const table = new Map<string, Map<number, Map<StatField, Value>>>();
+  const table = new Map<string, Map<number, Value[]>>();
   const unmatched: string[] = [];
   const noRecords = new CompanyRecords(-1);
 
@@ -715,7 +731,7 @@ export function aggregatePatents(
     const entry = byCompany.get(c.name) ?? noRecords;
     const base = entry.offset;
     const m = entry.size;
-    const companyKeys = entry.inventorKeys;
+    const companyKeys = f.keys;
     if (m === 0) unmatched.push(c.name);
     const years = universe.industries.get(c.industry)?.years ?? c.years;
     const known = [...c.rows.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
@@ -857,7 +873,7 @@ export function aggregatePatents(
     const cumExamRequests = atMostCounter(sinceExamRequest, nExamRequest);
     const cumRegistrations = atMostCounter(sinceAppsRegistration, nAppsRegistration);
 
-    const perYear = new Map<number, Map<StatField, Value>>();
+    const perYear = new Map<number, Value[]>();
     for (const y of years) {
       const start = fyEnds.get(y - 1)!;
       const end = fyEnds.get(y)!;
@@ -936,49 +952,45 @@ export function aggregatePatents(
         unknown > 0
           ? noValue('#N/A', `claim counts unknown for ${unknown} of ${of} applications (of ${claimsUnknownAll} in all)`)
           : sum;
-      const s = new Map<StatField, Value>();
-      s.set('apps', n.apps);
-      s.set('app_claims', claimsOf(n.claimsUnknown, n.apps, n.claims));
-      s.set('single_apps', n.single);
-      s.set('single_claims', claimsOf(n.singleClaimsUnknown, n.single, n.singleClaims));
-      s.set(
-        'inventors',
+      const s = new Array<Value>(STAT_FIELDS.length);
+      s[F.apps] = n.apps;
+      s[F.app_claims] = claimsOf(n.claimsUnknown, n.apps, n.claims);
+      s[F.single_apps] = n.single;
+      s[F.single_claims] = claimsOf(n.singleClaimsUnknown, n.single, n.singleClaims);
+      s[F.inventors] =
         n.inventorsUnknown > 0
           ? noValue(
               '#N/A',
               `inventors not in the source of ${n.inventorsUnknown} of ${n.single} single-applicant applications`,
             )
-          : inventors,
-      );
-      s.set('joint_apps', n.joint);
-      s.set('shared_claims', n.claimsUnknown > 0 ? claimsOf(n.claimsUnknown, n.apps, n.claims) : n.shared);
-      s.set('cum_apps', n.cumApps);
-      s.set('exam_requests', noRequests ?? n.examRequests);
-      s.set('request_years', noRequests ?? n.requestYears);
-      s.set('requested_by_cutoff', noRequests ?? n.requestedByCutoff);
-      s.set('cum_exam_requests', noRequests ?? n.cumExamRequests);
-      s.set('cum_apps_exam_base', n.cumAppsExamBase);
-      s.set('registered_by_cutoff', noRegistrations ?? n.registeredByCutoff);
-      s.set('cum_registrations', noRegistrations ?? n.cumRegistrations);
-      s.set('registrations', noRegistrations ?? n.registrations);
-      s.set(
-        'reg_claims',
+          : inventors;
+      s[F.joint_apps] = n.joint;
+      s[F.shared_claims] = n.claimsUnknown > 0 ? claimsOf(n.claimsUnknown, n.apps, n.claims) : n.shared;
+      s[F.cum_apps] = n.cumApps;
+      s[F.exam_requests] = noRequests ?? n.examRequests;
+      s[F.request_years] = noRequests ?? n.requestYears;
+      s[F.requested_by_cutoff] = noRequests ?? n.requestedByCutoff;
+      s[F.cum_exam_requests] = noRequests ?? n.cumExamRequests;
+      s[F.cum_apps_exam_base] = n.cumAppsExamBase;
+      s[F.registered_by_cutoff] = noRegistrations ?? n.registeredByCutoff;
+      s[F.cum_registrations] = noRegistrations ?? n.cumRegistrations;
+      s[F.registrations] = noRegistrations ?? n.registrations;
+      s[F.reg_claims] =
         noRegistrations ??
-          (n.regClaimsUnknown > 0
-            ? noValue('#N/A', `registered claims unknown for ${n.regClaimsUnknown} of ${n.registrations} registrations`)
-            : n.regClaims),
-      );
-      s.set('grant_years', noRegistrations ?? n.grantYears);
-      s.set('fy_exam_requests', noRequests ?? n.fyRequests);
-      s.set('fy_requests_granted', noRequests ?? noRegistrations ?? n.fyRequestsGranted);
-      s.set('cum_fy_requests', noRequests ?? n.cumFyRequests);
-      s.set('cum_fy_requests_granted', noRequests ?? noRegistrations ?? n.cumFyRequestsGranted);
-      s.set('valid_by_reg_year', stockUnknown ?? n.validByRegYear);
-      s.set('valid_patents', stockUnknown ?? n.valid);
-      s.set('cum_reg_since_base', noRegistrations ?? n.cumRegSinceBase);
-      s.set('remaining_life', stockUnknown ?? n.remaining);
-      s.set('est_exam_rate', estExam);
-      s.set('est_reg_rate', estReg);
+        (n.regClaimsUnknown > 0
+          ? noValue('#N/A', `registered claims unknown for ${n.regClaimsUnknown} of ${n.registrations} registrations`)
+          : n.regClaims);
+      s[F.grant_years] = noRegistrations ?? n.grantYears;
+      s[F.fy_exam_requests] = noRequests ?? n.fyRequests;
+      s[F.fy_requests_granted] = noRequests ?? noRegistrations ?? n.fyRequestsGranted;
+      s[F.cum_fy_requests] = noRequests ?? n.cumFyRequests;
+      s[F.cum_fy_requests_granted] = noRequests ?? noRegistrations ?? n.cumFyRequestsGranted;
+      s[F.valid_by_reg_year] = stockUnknown ?? n.validByRegYear;
+      s[F.valid_patents] = stockUnknown ?? n.valid;
+      s[F.cum_reg_since_base] = noRegistrations ?? n.cumRegSinceBase;
+      s[F.remaining_life] = stockUnknown ?? n.remaining;
+      s[F.est_exam_rate] = estExam;
+      s[F.est_reg_rate] = estReg;
       perYear.set(y, s);
     }
     table.set(c.name, perYear);
@@ -988,7 +1000,8 @@ export function aggregatePatents(
     params,
     unmatched,
     value: (company, year, field) =>
-      table.get(company)?.get(year)?.get(field) ?? noValue('#N/A', `no patent statistics for ${company} FY${year}`),
+      table.get(company)?.get(year)?.[fieldAt(field)] ??
+      noValue('#N/A', `no patent statistics for ${company} FY${year}`),
     recordsOf: (company) => {
       const entry = byCompany.get(company) ?? noRecords;
       return Array.from(rowPatent.subarray(entry.offset, entry.offset + entry.size), (p) => records[keptAt[p]]);
