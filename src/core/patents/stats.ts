@@ -249,12 +249,10 @@ class CompanyRecords {
 
   /**
    * The inventors of its single-applicant patents as InventorKeys, each patent's from its INVENTORS_FROM to its
-   * INVENTORS_TO, lie in Facts.keys from keysFrom on (counted in the first pass: a single-applicant patent has one
+   * INVENTORS_TO, lie side by side in Facts.keys (counted in the first pass: a single-applicant patent has one
    * company), so that a pass over a company's patents reads them from one short run, not from all the patents'
-   * scattered over megabytes; keysEnd: where the next goes.
+   * scattered over megabytes; keysEnd: where its next goes.
    */
-  keys = 0;
-  keysFrom = 0;
   keysEnd = 0;
 }
 
@@ -552,8 +550,9 @@ export function aggregatePatents(
   // (and a single name is looked up by the name, for importers that do not).
   const applicantSets: Applicants[] = [];
   // Per Applicants id, what the passes over the patents read, as small integers, not through the object (one of
-  // a hundred thousand, a cache miss a patent): its first company's ordinal (−1: none), how many companies, how
-  // many consolidated names.
+  // a hundred thousand, a cache miss a patent): its companies' ordinals, members[setFirst … + setCompanies), and
+  // how many consolidated names.
+  const members: number[] = [];
   const setFirst: number[] = [];
   const setCompanies: number[] = [];
   const setNames: number[] = [];
@@ -586,7 +585,8 @@ export function aggregatePatents(
     }
     const a = { id: applicantSets.length, names: consolidated, companies };
     applicantSets.push(a);
-    setFirst.push(companies.length > 0 ? companies[0].ordinal : -1);
+    setFirst.push(members.length);
+    for (const c of companies) members.push(c.ordinal);
     setCompanies.push(companies.length);
     setNames.push(consolidated.length);
     return a;
@@ -624,6 +624,7 @@ export function aggregatePatents(
   const keptApplicants = new Int32Array(records.length);
   let patents = 0;
   const sizes = new Int32Array(companyList.length);
+  const keyCounts = new Int32Array(companyList.length);
   let lastStore: RecordStore | undefined;
   let lastIndex: InventorIndex | undefined;
   for (let at = 0; at < records.length; at += 1) {
@@ -653,10 +654,10 @@ export function aggregatePatents(
     keptAt[patents] = at;
     keptApplicants[patents] = id;
     patents += 1;
-    if (setCompanies[id] === 1) {
-      sizes[setFirst[id]] += 1;
-      companyList[setFirst[id]].keys += inventors;
-    } else for (const c of applicantSets[id].companies) sizes[c.ordinal] += 1;
+    const first = members[setFirst[id]];
+    sizes[first] += 1;
+    keyCounts[first] += inventors;
+    for (let k = 1; k < setCompanies[id]; k += 1) sizes[members[setFirst[id] + k]] += 1;
   }
   // Each company's rows side by side, in the universe's order, and its inventors' keys; rowPatent: the patent of
   // each row.
@@ -667,28 +668,25 @@ export function aggregatePatents(
     e.offset = next[e.ordinal] = rows;
     e.size = sizes[e.ordinal];
     rows += e.size;
-    e.keysFrom = e.keysEnd = keys;
-    keys += e.keys;
+    e.keysEnd = keys;
+    keys += keyCounts[e.ordinal];
   }
   const rowPatent = new Int32Array(rows);
   // The second pass: each patent's facts, read once, written to its first company's row and copied to the others'.
   const recorder = factsRecorder(rows, keys, cutoffDay, inventorKeys);
   for (let p = 0; p < patents; p += 1) {
     const id = keptApplicants[p];
-    const first = setFirst[id];
+    const first = members[setFirst[id]];
     const row = next[first]++;
     rowPatent[row] = p;
     const owner = companyList[first];
     const r = records[keptAt[p]];
     if (r instanceof StoredRecord) recorder.addStored(r.store, r.index, row, setNames[id], owner);
     else recorder.add(r, row, setNames[id], owner);
-    if (setCompanies[id] > 1) {
-      const companies = applicantSets[id].companies;
-      for (let k = 1; k < companies.length; k += 1) {
-        const to = next[companies[k].ordinal]++;
-        rowPatent[to] = p;
-        recorder.copy(row, to);
-      }
+    for (let k = 1; k < setCompanies[id]; k += 1) {
+      const to = next[members[setFirst[id] + k]]++;
+      rowPatent[to] = p;
+      recorder.copy(row, to);
     }
   }
   const f = recorder.facts;
