@@ -646,8 +646,10 @@ const PHASE_NOTES: Readonly<Record<string, string>> = {
     'its bytes in a hash table (hashed and compared four bytes a step) and ' +
     'decoded only the first time; the duplicate check tests a bit per plain number. Each record is a two-field ' +
     'view whose getters read the columns; any other row goes through the general row from text, with every rule ' +
-    'and message. On two threads the worker reads the last 47% (it starts some 100 ms late) and sends its ' +
-    'store’s columns back, transferred, not copied.',
+    'and message. As a part ends, its thread numbers the inventors of its records (each name split and hashed in ' +
+    'one pass and found in a small pool whose slot holds hash, id and bytes), which Block 2 counts by. On two ' +
+    'threads the worker reads the last 47% (it starts some 100 ms late) and sends its store’s columns and ' +
+    'inventor numbers back, transferred, not copied.',
   mergeRecords:
     'one canonical file, whose importer rejected its duplicates: the records as they are, no lookups (with ' +
     'several files, a Map lookup per record and copy-on-merge).',
@@ -659,17 +661,18 @@ const PHASE_NOTES: Readonly<Record<string, string>> = {
     "the bench's own selection of the heavy applicants (counted per applicant list, a store's records by list " +
     'id); not production code.',
   aggregatePatents:
-    'one pass over the records: consolidated names looked up once per raw name and memoised per shared applicant ' +
-    'list (for a store’s records, coded per list id in a typed array per store, so a record of no universe ' +
-    'company touches no object), and for the records of the universe’s companies every field read once into ' +
-    'one Int32Array row (day numbers straight from a store’s columns, years by arithmetic, flags, claims, the ' +
-    'applicant count); then a store’s inventors in a pass of their own (each name split and hashed in one pass ' +
-    'and found in a small pool whose slot holds hash, id and bytes, each distinct name folded once); per company ' +
-    'its facts gathered into reused typed arrays (its scattered rows touched once first, so that the cache misses ' +
-    'overlap), bucketed by filing year and by request year; per year the filing-year statistics over that bucket ' +
-    '(distinct inventors marked per key, from the company’s own copy of its single-applicant patents’ keys), the ' +
-    'requests of that calendar year, fiscal-year request counts by binary search, cumulative counts from tallies ' +
-    'by year, and one pass over the registrations (sums in record order).',
+    'a first pass over the records: consolidated names looked up once per raw name and memoised per shared ' +
+    'applicant list (for a store’s records, coded per list id in a typed array per store, so a record of no ' +
+    'universe company touches no object; each list’s companies as small integers in one flat array), counting ' +
+    'each company’s patents and their inventors; a second pass reads each kept patent’s fields once (day ' +
+    'numbers straight from a store’s columns, years by arithmetic, flags, claims, the applicant count) into ' +
+    'one Int32Array row per patent and company, each company’s rows side by side in record order, and its ' +
+    'inventors’ keys side by side in another (each store’s inventor number mapped to a key once, folded once); ' +
+    'then per company its rows read in one run into reused typed arrays, bucketed by filing year and by request ' +
+    'year; per year the filing-year statistics over that bucket (distinct inventors marked per key), the ' +
+    'requests of that calendar year, fiscal-year request counts from each request’s place among the fiscal ' +
+    'years’ bounds, cumulative counts from tallies by year, one pass over the registrations (sums in record ' +
+    'order), and the year’s values in an array by field.',
 };
 
 interface Profile {
