@@ -472,12 +472,9 @@ function atMostCounter(years: Int32Array, n: number): (y: number) => number {
  * per-company sort of up to a hundred thousand.
  */
 function dayCounter(days: Int32Array, n: number, bounds: Int32Array): (after: number, upTo: number) => number {
-  // atMost[b]: the days at most bounds[b].
-  const atMost = new Int32Array(bounds.length);
   const last = bounds.length - 1;
-  for (let k = 0; k < n; k += 1) {
-    const day = days[k];
-    if (day > bounds[last]) continue;
+  /** The first bound at or after a day (last when none is). */
+  const firstAtLeast = (day: number): number => {
     let a = 0;
     let b = last;
     while (a < b) {
@@ -485,17 +482,14 @@ function dayCounter(days: Int32Array, n: number, bounds: Int32Array): (after: nu
       if (bounds[mid] < day) a = mid + 1;
       else b = mid;
     }
-    atMost[a] += 1;
-  }
+    return a;
+  };
+  // atMost[b]: the days at most bounds[b].
+  const atMost = new Int32Array(bounds.length);
+  for (let k = 0; k < n; k += 1) if (days[k] <= bounds[last]) atMost[firstAtLeast(days[k])] += 1;
   for (let b = 1; b < bounds.length; b += 1) atMost[b] += atMost[b - 1];
   const at = (bound: number): number => {
-    let a = 0;
-    let b = last;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (bounds[mid] < bound) a = mid + 1;
-      else b = mid;
-    }
+    const a = firstAtLeast(bound);
     if (bounds[a] !== bound) throw new Error(`dayCounter: ${bound} is not a bound`);
     return atMost[a];
   };
