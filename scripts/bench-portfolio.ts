@@ -19,6 +19,7 @@ import { portfolioIndicators } from '../src/core/portfolio/indicators';
 import { isNoValue, type Value } from '../src/core/values';
 import { generatePatents } from './generate-patents';
 import { peakRssMB } from './peakRss';
+import { medianRun, secondsList, takeTurns, type TimedRun } from './benchRounds';
 
 const SEED = 2003396346;
 const FROM_YEAR = 2004;
@@ -181,14 +182,22 @@ export interface PortfolioBenchRow {
   readonly mb: number;
   readonly applicants: number;
   readonly subclasses: number;
-  readonly ours: { seconds: number; peakMB: number };
-  readonly duck: { seconds: number; peakMB: number };
+  /** Each side's median run, its peak memory the highest of its runs (scripts/benchRounds.ts). */
+  readonly ours: TimedRun;
+  readonly duck: TimedRun;
+  /** Every timed run, in turn. */
+  readonly oursRuns: readonly TimedRun[];
+  readonly duckRuns: readonly TimedRun[];
 }
 
-/** Generates each size, runs both sides, checks agreement; throws when any value differs. */
+/**
+ * Generates each size, runs both sides in turns (an untimed round, then `rounds`), checks that every run agrees;
+ * throws when any value differs.
+ */
 export function benchPortfolio(
   sizes: readonly number[],
   dir: string,
+  rounds: number,
   log = (s: string) => console.log(s),
 ): PortfolioBenchRow[] {
   const rows: PortfolioBenchRow[] = [];
@@ -196,19 +205,34 @@ export function benchPortfolio(
     const file = path.join(dir, `portfolio-${n}.csv`);
     const mb = writeCorpus(file, n);
     log(`portfolio ${n}: ${mb.toFixed(0)} MB corpus; ours…`);
-    const ours = runChild('ours', file, path.join(dir, 'pf-ours.json'));
-    log(`portfolio ${n}: ours ${ours.seconds.toFixed(2)} s, ${ours.peakMB.toFixed(0)} MB; DuckDB…`);
-    const duck = runChild('duckdb', file, path.join(dir, 'pf-duck.json'));
-    log(`portfolio ${n}: DuckDB ${duck.seconds.toFixed(2)} s, ${duck.peakMB.toFixed(0)} MB`);
-    const same = compare(ours.values, duck.values);
+    let same = { applicants: 0, subclasses: 0 };
+    const runs = takeTurns(
+      rounds,
+      (round) => {
+        const r = runChild('ours', file, path.join(dir, 'pf-ours.json'));
+        log(`portfolio ${n} round ${round}: ours ${r.seconds.toFixed(2)} s, ${r.peakMB.toFixed(0)} MB; DuckDB…`);
+        return r;
+      },
+      (round) => {
+        const r = runChild('duckdb', file, path.join(dir, 'pf-duck.json'));
+        log(`portfolio ${n} round ${round}: DuckDB ${r.seconds.toFixed(2)} s, ${r.peakMB.toFixed(0)} MB`);
+        return r;
+      },
+      (ours, duck) => {
+        same = compare(ours.values, duck.values);
+      },
+    );
     log(`portfolio ${n}: ${same.applicants} applicants × 3 indicators and ${same.subclasses} HHIs agree (1e-9)`);
     fs.rmSync(file, { force: true });
+    const timed = (r: ChildResult): TimedRun => ({ seconds: r.seconds, peakMB: r.peakMB });
     rows.push({
       applications: n,
       mb,
       ...same,
-      ours: { seconds: ours.seconds, peakMB: ours.peakMB },
-      duck: { seconds: duck.seconds, peakMB: duck.peakMB },
+      ours: timed(medianRun(runs.a)),
+      duck: timed(medianRun(runs.b)),
+      oursRuns: runs.a.map(timed),
+      duckRuns: runs.b.map(timed),
     });
   }
   return rows;
@@ -225,6 +249,15 @@ export function portfolioReport(rows: readonly PortfolioBenchRow[]): string {
       (r) =>
         `| ${r.applications.toLocaleString('en')} | ${r.mb.toFixed(0)} | ${r.applicants} | ${r.subclasses} | ${r.ours.seconds.toFixed(2)} | ${r.duck.seconds.toFixed(2)} | ${(r.ours.seconds / r.duck.seconds).toFixed(2)} | ${r.ours.peakMB.toFixed(0)} | ${r.duck.peakMB.toFixed(0)} | ${(r.ours.peakMB / r.duck.peakMB).toFixed(2)} |`,
     ),
+    '',
+    'Each side’s median of its timed runs (after an untimed round); every timed run, in turn (s): ' +
+      rows
+        .map(
+          (r) =>
+            `${r.applications.toLocaleString('en')} ours ${secondsList(r.oursRuns)}; DuckDB ${secondsList(r.duckRuns)}`,
+        )
+        .join('. ') +
+      '.',
     '',
   ].join('\n');
 }
@@ -245,6 +278,6 @@ if (require.main === module) {
     const parse = (s: string): number => Number(s.replace(/k$/i, '000').replace(/M$/, '000000'));
     const sizes = args.length ? args.map(parse) : [100_000];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipb-bench-pf-'));
-    process.stdout.write(portfolioReport(benchPortfolio(sizes, dir)));
+    process.stdout.write(portfolioReport(benchPortfolio(sizes, dir, 3)));
   }
 }

@@ -9,8 +9,7 @@
  *   npm run bench -- --rounds 5          five runs of each side, alternating (default 3)
  *
  * Each side runs in its own child process, so that its peak memory (VmHWM) is its own; the sides take turns,
- * a few rounds, and each side's median run is reported (one run of a second or two on this shared machine is off
- * by 5–10% now and then, and the first read of a fresh file meets a colder page cache than the next). Both compute, for every
+ * a round untimed and then a few timed, and each side's median run is reported (scripts/benchRounds.ts). Both compute, for every
  * applicant with at least 100 patent applications and every year, the applications, their claims, the joint
  * applications (by filing year), the examination requests, the registrations (by year of the event) and the
  * valid patents at the year end; the bench fails loudly when the two disagree on any of them.
@@ -42,6 +41,7 @@ import { generatePatents } from './generate-patents';
 import { benchPortfolio, portfolioReport } from './bench-portfolio';
 import { runTextBench, textBenchTable } from './bench-text';
 import { peakRssMB } from './peakRss';
+import { medianRun, secondsList, takeTurns } from './benchRounds';
 
 const ROOT = path.join(__dirname, '..', '..');
 const HEAVY = 100;
@@ -483,9 +483,9 @@ interface Row {
   /** Each side's median run (its phases with it), with its peak memory the highest of its runs. */
   readonly ours: ChildResult;
   readonly duck: ChildResult;
-  /** Every run's seconds, in turn. */
-  readonly oursRuns: readonly number[];
-  readonly duckRuns: readonly number[];
+  /** Every timed run, in turn. */
+  readonly oursRuns: readonly ChildResult[];
+  readonly duckRuns: readonly ChildResult[];
   readonly applicants: number;
   readonly cells: number;
 }
@@ -495,37 +495,39 @@ function benchSize(n: number, opts: Options, dir: string): Row {
   console.log(`${label(n)}: generating ${file}`);
   const gen = writeCorpus(file, n, opts.withText);
   console.log(`${label(n)}: ${gen.mb.toFixed(0)} MB in ${gen.seconds.toFixed(1)} s; ours…`);
-  const oursRuns: ChildResult[] = [];
-  const duckRuns: ChildResult[] = [];
   let same = { applicants: 0, cells: 0 };
-  for (let round = 1; round <= opts.rounds; round += 1) {
-    const ours = runChild('ours', file, path.join(dir, 'ours.json'));
-    console.log(`${label(n)} round ${round}: ours ${ours.seconds.toFixed(2)} s, ${ours.peakMB.toFixed(0)} MB; DuckDB…`);
-    const duck = runChild('duckdb', file, path.join(dir, 'duckdb.json'));
-    console.log(`${label(n)} round ${round}: DuckDB ${duck.seconds.toFixed(2)} s, ${duck.peakMB.toFixed(0)} MB`);
-    // Every run of ours against DuckDB's first: each must give every count.
-    same = compare(ours.counts, (duckRuns[0] ?? duck).counts);
-    oursRuns.push({ ...ours, counts: {} });
-    duckRuns.push(duck);
-  }
+  let reference: Counts | undefined;
+  const runs = takeTurns(
+    opts.rounds,
+    (round) => {
+      const r = runChild('ours', file, path.join(dir, 'ours.json'));
+      console.log(`${label(n)} round ${round}: ours ${r.seconds.toFixed(2)} s, ${r.peakMB.toFixed(0)} MB; DuckDB…`);
+      return r;
+    },
+    (round) => {
+      const r = runChild('duckdb', file, path.join(dir, 'duckdb.json'));
+      console.log(`${label(n)} round ${round}: DuckDB ${r.seconds.toFixed(2)} s, ${r.peakMB.toFixed(0)} MB`);
+      return r;
+    },
+    // Every run of ours, the untimed too, against DuckDB's first: each must give every count.
+    (ours, duck) => {
+      reference ??= duck.counts;
+      same = compare(ours.counts, reference);
+    },
+  );
+  const strip = (r: ChildResult): ChildResult => ({ ...r, counts: {} });
   console.log(`${label(n)}: ${same.applicants} heavy applicants, ${same.cells} counts, all equal in every round`);
   if (!opts.keep) fs.rmSync(file, { force: true });
   return {
     n,
     mb: gen.mb,
     generateSeconds: gen.seconds,
-    ours: medianRun(oursRuns),
-    duck: medianRun(duckRuns.map((r) => ({ ...r, counts: {} }))),
-    oursRuns: oursRuns.map((r) => r.seconds),
-    duckRuns: duckRuns.map((r) => r.seconds),
+    ours: strip(medianRun(runs.a)),
+    duck: strip(medianRun(runs.b)),
+    oursRuns: runs.a.map(strip),
+    duckRuns: runs.b.map(strip),
     ...same,
   };
-}
-
-/** The run of median time (the lower middle of an even number), with the highest peak memory of all the runs. */
-function medianRun(runs: readonly ChildResult[]): ChildResult {
-  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)], peakMB: Math.max(...runs.map((r) => r.peakMB)) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -710,20 +712,20 @@ function report(rows: readonly Row[], opts: Options, profile: Profile | undefine
     `- **DuckDB**: \`read_csv\` with explicit types, \`string_split\` + \`unnest\` of the applicants, GROUP BY per ` +
       `applicant and year, with ${os.availableParallelism()} threads.`,
     '- Time: wall time inside each child process (process.hrtime), from the first byte read to the counts in hand; ' +
-      `the two sides take turns, ${opts.rounds} round${opts.rounds === 1 ? '' : 's'} at each size, and each side's ` +
+      `the two sides take turns, an untimed round and then ${opts.rounds} timed at each size, and each side's ` +
       'median run is shown (and its phases below). Memory: the child’s peak resident set (VmHWM), the highest of ' +
-      'its runs.',
+      'its timed runs.',
     '',
     '| applications | CSV MB | heavy applicants | ours s | DuckDB s | ours / DuckDB | ours peak MB | DuckDB peak MB |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...table,
     '',
-    'Every run, in turn (s): ' +
+    'Every timed run, in turn (s): ' +
       rows
         .map(
           (r) =>
-            `${label(r.n)} ours ${r.oursRuns.map(s2).join(', ')}; DuckDB ${r.duckRuns.map(s2).join(', ')}` +
-            ` (ratios ${r.oursRuns.map((o, k) => (o / r.duckRuns[k]).toFixed(2)).join(', ')})`,
+            `${label(r.n)} ours ${secondsList(r.oursRuns)}; DuckDB ${secondsList(r.duckRuns)}` +
+            ` (ratios ${r.oursRuns.map((o, k) => (o.seconds / r.duckRuns[k].seconds).toFixed(2)).join(', ')})`,
         )
         .join('. ') +
       '.',
@@ -782,7 +784,7 @@ async function main(args: readonly string[]): Promise<void> {
       opts.profile !== undefined ? { n: opts.profile, lines: profileOurs(opts.profile, opts, dir) } : undefined;
     const loadAfterBlock2 = os.loadavg()[0];
     // Block 3 in the same run, so that one file holds every figure the issues ask for.
-    const portfolio = opts.portfolio ? portfolioReport(benchPortfolio(opts.sizes, dir)) : '';
+    const portfolio = opts.portfolio ? portfolioReport(benchPortfolio(opts.sizes, dir, opts.rounds)) : '';
     let keywords = '';
     if (opts.keywordDocuments > 0) {
       const load = os.loadavg()[0];
