@@ -290,14 +290,13 @@ function factsRecorder(
   let lastIndex: InventorIndex = { start: new Int32Array(1), list: new Int32Array(0) };
   const storedInventors = (st: RecordStore, x: number, owner: CompanyRecords): void => {
     if (st !== lastStore) {
+      lastIndex = st.indexInventors();
       let k = storeKeys.get(st);
       if (k === undefined) {
-        st.indexInventors();
         k = new Int32Array(st.inventorCount).fill(-1);
         storeKeys.set(st, k);
       }
       lastKnown = k;
-      lastIndex = st.indexInventors();
       lastStore = st;
     }
     const known = lastKnown;
