@@ -35,7 +35,7 @@ import { aggregatePatents, DEFAULT_BASE_YEARS, type PatentStats } from '../src/c
 import type { StatField } from '../src/core/patents/statFields';
 import { buildUniverse } from '../src/core/universe';
 import { isNoValue } from '../src/core/values';
-import { defaultThreads, importCanonicalFile } from '../src/cli/canonicalFile';
+import { importCanonicalFile, importThreads } from '../src/cli/canonicalFile';
 import { openText } from '../src/cli/readFile';
 import { generatePatents } from './generate-patents';
 import { benchPortfolio, portfolioReport } from './bench-portfolio';
@@ -72,7 +72,7 @@ interface ChildResult {
   readonly phases: Record<string, number>;
   readonly counts: Counts;
   readonly records: number;
-  /** Threads our import used (canonicalFile.ts defaultThreads, for files of 32 MB and more). */
+  /** Threads our import used (canonicalFile.ts: two on two cores for files of 250k rows and more). */
   readonly importThreads?: number;
 }
 
@@ -203,12 +203,13 @@ function gcTimer(): (clock: Stopwatch) => { total: number; phases: Record<string
 }
 
 async function runOurs(file: string): Promise<ChildResult> {
+  // For the report, before the clock: how many threads the import below takes.
+  const threads = importThreads(file, { file: path.basename(file), keepText: false });
   const gc = gcTimer();
   const clock = new Stopwatch();
   // As the CLI reads a UTF-8 canonical file (src/cli/patents.ts), with the text columns left undecoded.
   const text = openText(file);
   if (text.detected.encoding !== 'utf-8') throw new Error(`ours: ${file} is not UTF-8`);
-  const importThreads = fs.statSync(file).size >= 32 << 20 ? defaultThreads() : 1;
   const imported = await importCanonicalFile(file, { file: path.basename(file), keepText: false });
   if (imported.rejected.length > 0) throw new Error(`ours: ${imported.rejected.length} rows rejected`);
   clock.lap('read, parse and import');
@@ -234,7 +235,7 @@ async function runOurs(file: string): Promise<ChildResult> {
     phases: clock.phases,
     counts,
     records: merge.records.length,
-    importThreads,
+    importThreads: threads,
   };
 }
 
@@ -705,8 +706,8 @@ function report(rows: readonly Row[], opts: Options, profile: Profile | undefine
       `${FROM_YEAR}–${TO_YEAR}: ${COUNTS.map((c) => c.label).join(', ')}. The bench checks that they agree on every ` +
       'one of these counts and fails otherwise.',
     '',
-    '- **Ours**: the production path — the CLI’s `importCanonicalFile` (src/cli/canonicalFile.ts: files of 32 MB ' +
-      'and more on two threads when the machine has two cores; keepText false) → `mergeRecords` → `consolidate` → ' +
+    '- **Ours**: the production path — the CLI’s `importCanonicalFile` (src/cli/canonicalFile.ts: files of 250k ' +
+      'rows and more on two threads when the machine has two cores; keepText false) → `mergeRecords` → `consolidate` → ' +
       '`aggregatePatents` over a synthetic universe of one company per heavy applicant (fiscal years ending 12-31). ' +
       `Import threads used: ${rows.map((r) => `${label(r.n)} ${r.ours.importThreads ?? 1}`).join(', ')}.`,
     `- **DuckDB**: \`read_csv\` with explicit types, \`string_split\` + \`unnest\` of the applicants, GROUP BY per ` +

@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { importCanonicalFile } from '../src/cli/canonicalFile';
+import { importCanonicalFile, importThreads } from '../src/cli/canonicalFile';
 import { StoredRecord } from '../src/core/patents/recordStore';
 import { generatePatents } from '../scripts/generate-patents';
 import { plainRecords } from './helpers/plainRecords';
@@ -48,7 +48,7 @@ test('two threads give the one-thread import: records (views and general rows), 
     file: 'p.csv',
     keepText: 'title',
     threads: 2,
-    minParallelBytes: 0,
+    minParallelRows: 0,
     workerFile: WORKER,
   });
   expect(one.rejected.map((r) => [r.line, r.field])).toEqual([
@@ -56,6 +56,13 @@ test('two threads give the one-thread import: records (views and general rows), 
     [2601, 'claims'],
   ]);
   expect(plainRecords(two)).toEqual(plainRecords(one));
+  // The number of rows decides, as the file's first megabyte puts it (about 3000 here).
+  const opts = { file: 'p.csv', keepText: 'title' as const, threads: 2, workerFile: WORKER };
+  expect(importThreads(file, { ...opts, minParallelRows: 2900 })).toBe(2);
+  expect(importThreads(file, { ...opts, minParallelRows: 3100 })).toBe(1);
+  expect(importThreads(file, { ...opts, minParallelRows: 0, threads: 1 })).toBe(1);
+  // By default a file of a few thousand rows is read on this thread alone.
+  expect(importThreads(file, { file: 'p.csv', keepText: 'title', workerFile: WORKER })).toBe(1);
   // The second half's records are views of the store the worker sent (lines shifted to the file's).
   const [first, last] = [two.records[0], two.records[two.records.length - 1]];
   if (!(first instanceof StoredRecord && last instanceof StoredRecord)) throw new Error('records are not views');

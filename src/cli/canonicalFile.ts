@@ -22,8 +22,14 @@ import type { ImportResult } from '../core/patents/record';
 import type { WorkerInput } from './importWorker';
 import { byteRange } from './readFile';
 
-/** Below this, starting a thread costs more than it saves. */
-const MIN_PARALLEL_BYTES = 32 << 20;
+/**
+ * Below this many rows (as the file's first megabyte puts it), starting a thread costs more than it saves: its
+ * start (some 100 ms) and the join of its records. Measured on 2 cores, a second thread broke even at about 200k
+ * rows and paid off from 300k, alike for 1.1 KB rows with abstracts and 170-byte rows without (at 100k rows one
+ * thread took 400 ms where two took 445, at 450k 1.2 s where two took 0.95): the number of rows decides, not the
+ * bytes, which the text cells' count mostly.
+ */
+const MIN_PARALLEL_ROWS = 250_000;
 const WINDOW = 1 << 20;
 /**
  * This thread's share of the file. A little over half: the worker starts some 100 ms late (its modules load and
@@ -41,10 +47,10 @@ export interface CanonicalFileOptions {
   /** ImportOptions.indexInventors: default true. */
   readonly indexInventors?: boolean;
   readonly onProgress?: (bytes: number) => void;
-  /** 1: never a worker; 2: a worker for files of minParallelBytes and more. Default: defaultThreads(). */
+  /** 1: never a worker; 2: a worker for files of minParallelRows and more. Default: defaultThreads(). */
   readonly threads?: number;
-  /** Default 32 MB: below it, starting a thread costs more than it saves. */
-  readonly minParallelBytes?: number;
+  /** Default 250k (MIN_PARALLEL_ROWS): below it, starting a thread costs more than it saves. */
+  readonly minParallelRows?: number;
   /** The compiled worker; default importWorker.js beside this file (absent when running from the sources). */
   readonly workerFile?: string;
 }
@@ -63,17 +69,37 @@ function readAt(path: string, at: number, length: number): Uint8Array {
   }
 }
 
-/** The header row (through its LF) and a cut just after a line end at MAIN_SHARE; undefined: do not cut. */
-function cutOf(path: string, size: number): { header: Uint8Array; at: number } | undefined {
+/**
+ * The header row (through its LF) and a cut just after a line end at MAIN_SHARE; undefined: do not cut (the file
+ * has fewer than minRows rows by its first megabyte's, or no header to repeat).
+ */
+function cutOf(path: string, size: number, minRows: number): { header: Uint8Array; at: number } | undefined {
   const head = readAt(path, 0, Math.min(WINDOW, size));
   const headerEnd = head.indexOf(LF);
   // A quoted header could hold a line break: not worth the doubt.
   if (headerEnd < 0 || head.subarray(0, headerEnd).includes(QUOTE)) return undefined;
+  let lines = 0;
+  for (let i = head.indexOf(LF, headerEnd + 1); i >= 0; i = head.indexOf(LF, i + 1)) lines += 1;
+  const rows = lines === 0 ? 0 : ((size - headerEnd) / (head.length - headerEnd)) * lines;
+  if (rows < minRows) return undefined;
   const middle = Math.floor(size * MAIN_SHARE);
   const window = readAt(path, middle, Math.min(WINDOW, size - middle));
   const lf = window.indexOf(LF);
   if (lf < 0 || middle + lf + 1 >= size || middle <= headerEnd) return undefined;
   return { header: head.slice(0, headerEnd + 1), at: middle + lf + 1 };
+}
+
+/** Where importCanonicalFile cuts the file for a worker; undefined: it reads the file on this thread. */
+function planCut(path: string, size: number, opts: CanonicalFileOptions) {
+  const threads = opts.threads ?? defaultThreads();
+  return threads >= 2 && existsSync(opts.workerFile ?? WORKER)
+    ? cutOf(path, size, opts.minParallelRows ?? MIN_PARALLEL_ROWS)
+    : undefined;
+}
+
+/** How many threads importCanonicalFile reads the file on, with these options (for the benchmark's report). */
+export function importThreads(path: string, opts: CanonicalFileOptions): number {
+  return planCut(path, statSync(path).size, opts) ? 2 : 1;
 }
 
 interface WorkerOutput {
@@ -124,12 +150,8 @@ export async function importCanonicalFile(path: string, opts: CanonicalFileOptio
       indexInventors: opts.indexInventors,
       expectedBytes: size,
     });
-  const threads = opts.threads ?? defaultThreads();
   const workerFile = opts.workerFile ?? WORKER;
-  const cut =
-    threads >= 2 && size >= (opts.minParallelBytes ?? MIN_PARALLEL_BYTES) && existsSync(workerFile)
-      ? cutOf(path, size)
-      : undefined;
+  const cut = planCut(path, size, opts);
   if (!cut) return whole();
   let mine = 0;
   let theirs = 0;
