@@ -6,7 +6,7 @@
  * J-PlatPat export, say) is "no value" with the reason.
  */
 import type { Universe } from '../universe';
-import { addYears } from '../text/dates';
+import { addYears, isLeapYear } from '../text/dates';
 import { type Value, noValue } from '../values';
 import type { Consolidation } from './names';
 import type { OptionalRecordField, PatentRecord } from './record';
@@ -134,8 +134,7 @@ function dayPlusYears(iso: string, years: number): number {
   const y = digits(iso, 0, 4) + years;
   const m = digits(iso, 5, 2);
   const d = digits(iso, 8, 2);
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return civilDay(y, m, m === 2 && d === 29 && !leap ? 28 : d);
+  return civilDay(y, m, m === 2 && d === 29 && !isLeapYear(y) ? 28 : d);
 }
 
 /** The latest date any record mentions: the default cut-off. */
@@ -656,17 +655,17 @@ export function aggregatePatents(
   // each row.
   const next = new Int32Array(companyList.length);
   let rows = 0;
-  let keys = 0;
+  let inventorCount = 0;
   for (const e of companyList) {
     e.offset = next[e.ordinal] = rows;
     e.size = sizes[e.ordinal];
     rows += e.size;
-    e.keysEnd = keys;
-    keys += keyCounts[e.ordinal];
+    e.keysEnd = inventorCount;
+    inventorCount += keyCounts[e.ordinal];
   }
   const rowPatent = new Int32Array(rows);
   // The second pass: each patent's facts, read once, written to its first company's row and copied to the others'.
-  const recorder = factsRecorder(rows, keys, cutoffDay, inventorKeys);
+  const recorder = factsRecorder(rows, inventorCount, cutoffDay, inventorKeys);
   for (let p = 0; p < patents; p += 1) {
     const id = keptApplicants[p];
     const first = members[setFirst[id]];

@@ -68,7 +68,12 @@ function isoAsIs(s: string): string | null | undefined {
  */
 export function isDateInRange(y: number, m: number, d: number): boolean {
   if (!(y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1])) return false;
-  return !(m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0));
+  return !(m === 2 && d === 29 && !isLeapYear(y));
+}
+
+/** A Gregorian leap year. */
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 /** ISO date, or null when the text is not a date in a recognised form; '' → null too (check emptiness first). */
