@@ -9,13 +9,14 @@
  *   npm run bench -- --rounds 5          five runs of each side, alternating (default 3)
  *
  * Each side runs in its own child process, so that its peak memory (VmHWM) is its own; the sides take turns,
- * a round untimed and then a few timed, and each side's median run is reported (scripts/benchRounds.ts). Both compute, for every
- * applicant with at least 100 patent applications and every year, the applications, their claims, the joint
- * applications (by filing year), the examination requests, the registrations (by year of the event) and the
- * valid patents at the year end; the bench fails loudly when the two disagree on any of them.
+ * a round untimed and then a few timed, and each side's median run is reported (scripts/benchRounds.ts). Both
+ * compute, for every applicant with at least 100 patent applications and every year, the applications, their
+ * claims, the joint applications (by filing year), the examination requests, the registrations (by year of the
+ * event) and the valid patents at the year end; the bench fails loudly when the two disagree on any of them.
  *
- * Ours is the production path: the CLI's importCanonicalFile (two threads for a large file on two cores or more;
- * keepText false) → mergeRecords → consolidate → aggregatePatents over a synthetic universe of one company per heavy applicant
+ * Ours is the production path: the CLI's importCanonicalFile (two threads for a file of 250k rows or more on two
+ * cores or more; keepText false) → mergeRecords → consolidate → aggregatePatents over a synthetic universe of one
+ * company per heavy applicant
  * (fiscal years ending 12-31, so that fiscal and calendar years coincide and the counts compare with SQL).
  * CI never runs it.
  */
